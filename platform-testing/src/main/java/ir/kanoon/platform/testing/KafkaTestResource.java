@@ -1,0 +1,92 @@
+package ir.kanoon.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.util.Map;
+
+/**
+ * A real Kafka broker (KRaft, {@link KafkaClusterTestKit}, no Docker) for {@code @QuarkusTest}s.
+ *
+ * <p>One cluster per test JVM (one controller, one broker on a random but stable port), shared by every
+ * test class and closed by a shutdown hook. {@link #stopBroker()} / {@link #startBroker()} simulate an
+ * outage: the broker keeps its port, so clients reconnect by themselves when it returns.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaClusterTestKit cluster;
+
+    public static synchronized KafkaClusterTestKit cluster() {
+        if (cluster == null) {
+            try {
+                KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setNumControllerNodes(1)
+                        .setNumBrokerNodes(1)
+                        .setCombined(false)
+                        .build())
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .setConfigProp("num.partitions", "3")
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("offsets.topic.num.partitions", "3")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .build();
+                kit.format();
+                kit.startup();
+                kit.waitForReadyBrokers();
+                cluster = kit;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the Kafka test cluster", e);
+            }
+            KafkaClusterTestKit started = cluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away
+                }
+            }, "kafka-test-cluster-stop"));
+        }
+        return cluster;
+    }
+
+    public static String bootstrapServers() {
+        return cluster().bootstrapServers();
+    }
+
+    private static BrokerServer broker() {
+        return cluster().brokers().values().iterator().next();
+    }
+
+    /** Takes the broker down (an outage); its port stays reserved for {@link #startBroker()}. */
+    public static void stopBroker() {
+        BrokerServer broker = broker();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Brings the broker back after {@link #stopBroker()}. */
+    public static void startBroker() {
+        try {
+            broker().startup();
+            cluster().waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart the Kafka test broker", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrapServers(),
+                "quarkus.kafka.devservices.enabled", "false");
+    }
+
+    @Override
+    public void stop() {
+        // The cluster outlives one application: other test classes reuse it.
+    }
+}

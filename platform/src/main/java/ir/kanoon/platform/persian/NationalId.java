@@ -1,0 +1,49 @@
+package ir.kanoon.platform.persian;
+
+import java.util.Optional;
+
+/**
+ * Iranian national ID (کد ملی): ten digits whose last is a mod-11 check digit over the first nine with
+ * weights 10..2. IDs printed without leading zeros (8 or 9 digits) are left-padded; IDs of one repeated
+ * digit pass the checksum but are not issued, so they are rejected.
+ */
+public final class NationalId {
+
+    private NationalId() {
+    }
+
+    /** The canonical 10-digit form, or empty when the input is not a valid national ID. */
+    public static Optional<String> normalize(String input) {
+        if (input == null) {
+            return Optional.empty();
+        }
+        String digits = PersianText.asciiDigits(input.strip()).replace("-", "").replace(" ", "");
+        if (!digits.matches("\\d{8,10}")) {
+            return Optional.empty();
+        }
+        String id = "0".repeat(10 - digits.length()) + digits;
+        if (id.chars().distinct().count() == 1) {
+            return Optional.empty();
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (id.charAt(i) - '0') * (10 - i);
+        }
+        int remainder = sum % 11;
+        int check = id.charAt(9) - '0';
+        boolean valid = remainder < 2 ? check == remainder : check == 11 - remainder;
+        return valid ? Optional.of(id) : Optional.empty();
+    }
+
+    public static boolean isValid(String input) {
+        return normalize(input).isPresent();
+    }
+
+    /** For people who may not see it: keeps the last two digits, e.g. {@code ********29}. */
+    public static String mask(String nationalId) {
+        if (nationalId == null || nationalId.length() < 2) {
+            return nationalId;
+        }
+        return "*".repeat(nationalId.length() - 2) + nationalId.substring(nationalId.length() - 2);
+    }
+}

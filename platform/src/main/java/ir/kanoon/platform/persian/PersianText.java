@@ -1,0 +1,126 @@
+package ir.kanoon.platform.persian;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Persian text as the conventions want it stored and searched.
+ *
+ * <p>{@link #canonical} is what we store: Arabic yeh/kaf become their Persian forms (keyboards and
+ * older systems still send the Arabic letters, which look the same but compare unequal), whitespace
+ * is trimmed and collapsed, and ZWNJ (U+200C, نیم‌فاصله) is kept because it is part of correct spelling.
+ *
+ * <p>{@link #fold} is for matching only, never shown: it also drops ZWNJ, spaces, diacritics and
+ * tatweel, unifies hamza and heh forms and digits, so «كارآفريني», «کارآفرینی», «کار‌آفرینی» and
+ * «کار آفرینی» all fold to the same key.
+ */
+public final class PersianText {
+
+    public static final char ZWNJ = '\u200C';
+
+    private PersianText() {
+    }
+
+    /** Storage form: Persian yeh/kaf, trimmed, single spaces, ZWNJ kept. Null stays null. */
+    public static String canonical(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = unifyLetter(text.charAt(i));
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) && c != ZWNJ) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Persian (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII; used for identifiers and numbers. */
+    public static String asciiDigits(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            out.append(asciiDigit(text.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Search key: canonical letters, no spaces or ZWNJ, no diacritics or tatweel, hamza and heh forms
+     * unified, ASCII digits, Latin lower-cased. Compare folded text only with folded text.
+     */
+    public static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = asciiDigit(unifyLetter(text.charAt(i)));
+            if (c == ZWNJ || c == '\u200D' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || isDiacritic(c) || c == '\u0640') {
+                continue;
+            }
+            switch (c) {
+                case 'أ', 'إ', 'آ', 'ٱ' -> out.append('ا');
+                case 'ؤ' -> out.append('و');
+                case 'ئ' -> out.append('ی');
+                case 'ء' -> { } // a lone hamza is often omitted in writing
+                case 'ة', 'ۀ', 'ە' -> out.append('ه');
+                default -> out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A search query as folded tokens (split on spaces and ZWNJ). A document matches when its
+     * {@link #fold folded} text contains every token; splitting keeps «کار آفرینی» matching
+     * «کارآفرینی» while still letting several words narrow a search.
+     */
+    public static List<String> searchTokens(String query) {
+        List<String> tokens = new ArrayList<>();
+        if (query == null) {
+            return tokens;
+        }
+        for (String part : query.split("[\\s\\u200C\\u200D]+")) {
+            String folded = fold(part);
+            if (!folded.isEmpty()) {
+                tokens.add(folded);
+            }
+        }
+        return tokens;
+    }
+
+    private static char unifyLetter(char c) {
+        return switch (c) {
+            case 'ي', 'ى' -> 'ی';   // Arabic yeh, alef maksura
+            case 'ك' -> 'ک';        // Arabic kaf
+            default -> c;
+        };
+    }
+
+    private static char asciiDigit(char c) {
+        if (c >= '\u06F0' && c <= '\u06F9') {
+            return (char) ('0' + (c - '\u06F0'));
+        }
+        if (c >= '\u0660' && c <= '\u0669') {
+            return (char) ('0' + (c - '\u0660'));
+        }
+        return c;
+    }
+
+    private static boolean isDiacritic(char c) {
+        return (c >= '\u064B' && c <= '\u065F') || c == '\u0670';
+    }
+}

@@ -1,0 +1,60 @@
+package ir.kanoon.platform.support;
+
+import io.agroal.api.AgroalDataSource;
+import ir.kanoon.platform.consumer.EventHandler;
+import ir.kanoon.platform.events.CloudEvent;
+import ir.kanoon.platform.events.CloudEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A consumer of the test application: records each event it applies; fails on request. */
+@ApplicationScoped
+public class RecordingHandler implements EventHandler {
+
+    public static final String TOPIC = "test.consumer.in";
+    public static final String GROUP = "platformtest.recorder";
+
+    record Payload(boolean fail) {
+    }
+
+    private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    public String consumerGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(TOPIC);
+    }
+
+    @Override
+    public void handle(CloudEvent event) throws Exception {
+        invocations.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO test_applied_event (event_id, payload) VALUES (?, ?)")) {
+            ps.setString(1, event.id());
+            ps.setString(2, CloudEvents.toJson(event));
+            ps.executeUpdate();
+        }
+        if (CloudEvents.data(event, Payload.class).fail()) {
+            throw new IllegalStateException("asked to fail");
+        }
+    }
+
+    public int invocations(String eventId) {
+        AtomicInteger n = invocations.get(eventId);
+        return n == null ? 0 : n.get();
+    }
+}
