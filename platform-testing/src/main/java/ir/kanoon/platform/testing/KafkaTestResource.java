@@ -17,9 +17,20 @@ import java.util.Map;
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit cluster;
+    /** Held so the levels stick: the broker logs through JUL/JBoss LogManager before Quarkus configures logging. */
+    private static final java.util.List<java.util.logging.Logger> QUIET = new java.util.ArrayList<>();
+
+    private static void quietBrokerLogs() {
+        for (String name : new String[]{"kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper"}) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(logger);
+        }
+    }
 
     public static synchronized KafkaClusterTestKit cluster() {
         if (cluster == null) {
+            quietBrokerLogs();
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setNumControllerNodes(1)
