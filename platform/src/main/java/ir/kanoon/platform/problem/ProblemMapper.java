@@ -56,7 +56,7 @@ public class ProblemMapper {
     public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         boolean ourBug = e.getConstraintViolations().stream().anyMatch(ProblemMapper::isReturnValue);
         if (ourBug) {
-            return unexpected(e, headers, uri);
+            return internalError(e, headers, uri);
         }
         Locale locale = Messages.resolve(headers);
         List<Problem.Violation> violations = new ArrayList<>();
@@ -132,9 +132,24 @@ public class ProblemMapper {
         return response.build();
     }
 
-    /** Anything else is our bug: a 500 whose only detail is a correlation id, logged once in full. */
+    /**
+     * Anything else is our bug — a 500 whose only detail is a correlation id, logged once in full —
+     * except the database telling us two requests collided (optimistic lock, unique key, serialization
+     * failure): that is a 409 the client can retry, however deep it is wrapped by the transaction.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String collision = Collisions.codeOf(e);
+        if (collision != null) {
+            LOG.debugf(e, "Concurrent or duplicate write on %s", path(uri));
+            Locale locale = Messages.resolve(headers);
+            return respond(new Problem(type(collision), title(locale, collision, 409), 409,
+                    Messages.find(locale, collision + ".detail"), path(uri), null, null, null), locale).build();
+        }
+        return internalError(e, headers, uri);
+    }
+
+    private Response internalError(Throwable e, HttpHeaders headers, UriInfo uri) {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", correlationId, path(uri));
         Locale locale = Messages.resolve(headers);

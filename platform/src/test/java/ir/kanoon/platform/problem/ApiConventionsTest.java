@@ -98,6 +98,16 @@ class ApiConventionsTest {
     }
 
     @Test
+    void collidingWritesAre409NotServerErrors() {
+        given().header("Accept-Language", "en").post("/api/v1/probes/notes/duplicate")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("/problems/duplicate"))
+                .body(not(containsString("test_note")));
+        given().get("/api/v1/probes/serialization-failure")
+                .then().statusCode(409).body("type", equalTo("/problems/concurrent-update"));
+    }
+
+    @Test
     void unknownPathAndWrongMethodAreProblems() {
         given().get("/api/v1/probes/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().delete("/api/v1/probes/rule").then().statusCode(405).contentType("application/problem+json");

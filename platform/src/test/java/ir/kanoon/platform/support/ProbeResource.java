@@ -99,6 +99,31 @@ public class ProbeResource {
         return Response.ok().tag(ETags.of(version + 1).replace("\"", "")).build();
     }
 
+    /** Writes the same primary key twice: the database refuses the second (unique violation). */
+    @POST
+    @Path("/notes/duplicate")
+    @PermitAll
+    @Transactional
+    public void duplicate() throws SQLException {
+        UUID id = Uuids.v7();
+        for (int i = 0; i < 2; i++) {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO test_note (id, text) VALUES (?, 'dup')")) {
+                ps.setObject(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** A serialization failure wrapped the way a transaction manager would wrap it. */
+    @GET
+    @Path("/serialization-failure")
+    @PermitAll
+    public void serializationFailure() {
+        throw new IllegalStateException("commit failed",
+                new SQLException("could not serialize access due to concurrent update", "40001"));
+    }
+
     @GET
     @Path("/rule")
     @PermitAll
