@@ -1,0 +1,49 @@
+package ir.kanoon.membership.application;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import ir.kanoon.membership.profile.Category;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
+
+    /** A keyset page ordered by id (UUIDv7: submission order); {@code province}/{@code applicant} null = any. */
+    public List<Application> page(String province, String applicant, ApplicationStatus status, Category category,
+                                  UUID after, int limit) {
+        StringBuilder q = new StringBuilder("from Application a where 1 = 1");
+        Parameters params = new Parameters();
+        if (province != null) {
+            q.append(" and a.province = :province");
+            params.and("province", province);
+        }
+        if (applicant != null) {
+            q.append(" and a.applicantSubject = :applicant");
+            params.and("applicant", applicant);
+        }
+        if (status != null) {
+            q.append(" and a.status = :status");
+            params.and("status", status);
+        }
+        if (category != null) {
+            q.append(" and a.profile.category = :category");
+            params.and("category", category);
+        }
+        if (after != null) {
+            q.append(" and a.id > :after");
+            params.and("after", after);
+        }
+        q.append(" order by a.id");
+        return find(q.toString(), params).page(0, limit + 1).list();
+    }
+
+    public Optional<Application> openByNationalId(String nationalId) {
+        return find("profile.nationalId = ?1 and status in ?2", nationalId,
+                List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.NEEDS_INFO))
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,112 @@
+package ir.kanoon.membership.application;
+
+import io.quarkus.security.Authenticated;
+import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.membership.profile.Category;
+import ir.kanoon.platform.idempotency.Idempotent;
+import ir.kanoon.platform.paging.Page;
+import ir.kanoon.platform.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Applications for membership (Art. 4) and the qualification decisions the Board supervises (Art. 7). */
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "applications")
+public class ApplicationResource {
+
+    @Inject
+    ApplicationService service;
+
+    @POST
+    @Idempotent
+    @Operation(summary = "Apply for membership of a province's Association (Idempotency-Key supported)")
+    public Response submit(@NotNull @Valid ApplicationForm form) {
+        ApplicationView view = service.submit(form);
+        return Response.created(URI.create("/api/v1/applications/" + view.id())).tag(etag(view.version()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List applications (keyset paged)",
+            description = "Secretariat, labour-dg and the Board see their province; ministry roles all; applicants their own.")
+    public Page<ApplicationView> list(@QueryParam("province") String province,
+                                      @QueryParam("status") ApplicationStatus status,
+                                      @QueryParam("category") Category category,
+                                      @QueryParam("limit") Integer limit,
+                                      @QueryParam("cursor") String cursor) {
+        return service.list(province, status, category, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return ok(service.view(service.visible(id)));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "The applicant edits their application (SUBMITTED, or NEEDS_INFO which goes back to SUBMITTED)")
+    public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                         @NotNull @Valid ApplicationForm form) {
+        return ok(service.edit(id, ifMatch, form));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "The applicant withdraws an open application")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                             @Valid WithdrawRequest request) {
+        return ok(service.withdraw(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Operation(summary = "Start the review (secretariat or labour-dg of the province; Art. 7)")
+    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.startReview(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Operation(summary = "Record the qualification decision under the Board's supervision (Art. 7)",
+            description = "APPROVED admits the applicant as a member. APPROVED/REJECTED need the Board resolution reference.")
+    public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid DecisionRequest request) {
+        return ok(service.decide(id, ifMatch, request));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audit history of the application")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    private static Response ok(ApplicationView view) {
+        return Response.ok(view).tag(etag(view.version())).build();
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(String.valueOf(version));
+    }
+}

@@ -1,0 +1,62 @@
+package ir.kanoon.membership.application;
+
+import ir.kanoon.membership.access.MembershipAccess;
+import ir.kanoon.membership.member.Member;
+import ir.kanoon.membership.member.MemberRepository;
+import ir.kanoon.platform.problem.ApiException;
+import ir.kanoon.platform.province.Province;
+import ir.kanoon.platform.province.Provinces;
+import ir.kanoon.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One person (national ID) holds at most one open application or non-terminated membership, nationwide:
+ * Associations are provincial, but a person belongs to one. Checked under a per-person advisory lock so
+ * two concurrent applications cannot both pass; partial unique indexes are the backstop.
+ *
+ * <p>The 409 says where the existing one is — its kind and province — and links it only when the caller
+ * may see it (their own, or one of their province), so no other province's data leaks.
+ */
+@ApplicationScoped
+public class OnePersonRule {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ApplicationRepository applications;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    Caller caller;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireNoOther(String nationalId) {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(:nid))) l")
+                .setParameter("nid", "person:" + nationalId).getSingleResult();
+        applications.openByNationalId(nationalId).ifPresent(a -> {
+            throw duplicate("person.open-application", a.province, a.applicantSubject,
+                    MembershipAccess.mayReadApplications(caller, a.province), "/api/v1/applications/", a.id);
+        });
+        members.openByNationalId(nationalId).ifPresent((Member m) -> {
+            throw duplicate("person.existing-membership", m.province, m.userSubject,
+                    MembershipAccess.mayReadMembers(caller, m.province), "/api/v1/members/", m.id);
+        });
+    }
+
+    private ApiException duplicate(String code, String province, String owner, boolean readable, String path, UUID id) {
+        Province p = Provinces.byCode(province).orElse(new Province(province, province, province));
+        boolean visible = readable || owner.equals(caller.subject());
+        Map<String, String> headers = visible ? Map.of("Link", "<" + path + id + ">; rel=\"related\"") : Map.of();
+        return new ApiException(409, code, null, List.of(), headers, p.code(), p.nameEn(), p.nameFa());
+    }
+}

@@ -1,0 +1,131 @@
+package ir.kanoon.membership.member;
+
+import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.membership.profile.Category;
+import ir.kanoon.membership.profile.Sector;
+import ir.kanoon.platform.paging.Page;
+import ir.kanoon.platform.paging.PageRequest;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The register of members (Art. 4) and the status changes the Board supervises (Art. 7). */
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "members")
+public class MemberResource {
+
+    @Inject
+    MemberService service;
+
+    @GET
+    @Operation(summary = "List members (keyset paged)",
+            description = "Provincial callers see their own province; ministry roles all or ?province=. "
+                    + "q searches names, organisation and expertise, Persian-folded («كارآفريني» finds «کارآفرینی»).")
+    public Page<MemberView> list(@QueryParam("province") String province,
+                                 @QueryParam("category") Category category,
+                                 @QueryParam("sector") Sector sector,
+                                 @QueryParam("status") MemberStatus status,
+                                 @QueryParam("expertise") String expertise,
+                                 @QueryParam("q") String q,
+                                 @QueryParam("limit") Integer limit,
+                                 @QueryParam("cursor") String cursor) {
+        return service.list(province, category, sector, status, expertise, q, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Counts by category, sector and status (national totals for ministry roles)")
+    public MemberStats stats(@QueryParam("province") String province) {
+        return service.stats(province);
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The caller's own membership")
+    public Response me() {
+        MemberView view = service.me();
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        MemberView view = service.view(service.visible(id));
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Update contact and evidence (the member or their province's secretariat)")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @NotNull @Valid MemberPatch patch) {
+        return ok(service.patch(id, ifMatch, patch));
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @Operation(summary = "Suspend (Art. 7: on a Board resolution)")
+    public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull @Valid StatusChange body) {
+        return ok(service.change(id, ifMatch, MemberAction.SUSPEND, body));
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @Operation(summary = "Reinstate a suspended member (Art. 7)")
+    public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                              @NotNull @Valid StatusChange body) {
+        return ok(service.change(id, ifMatch, MemberAction.REINSTATE, body));
+    }
+
+    @POST
+    @Path("/{id}/terminate")
+    @Operation(summary = "Terminate (final; Art. 7)")
+    public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                              @NotNull @Valid StatusChange body) {
+        return ok(service.change(id, ifMatch, MemberAction.TERMINATE, body));
+    }
+
+    @POST
+    @Path("/{id}/renew")
+    @Operation(summary = "Renew for another term (an expired member becomes ACTIVE again; Art. 7)")
+    public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @NotNull @Valid StatusChange body) {
+        return ok(service.change(id, ifMatch, MemberAction.RENEW, body));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Audit history: who changed what, when and why")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    private static Response ok(MemberView view) {
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(MemberView view) {
+        return new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()));
+    }
+
+}

@@ -1,0 +1,5 @@
+package ir.kanoon.membership.member;
+
+public enum MemberStatus {
+    ACTIVE, SUSPENDED, EXPIRED, TERMINATED
+}

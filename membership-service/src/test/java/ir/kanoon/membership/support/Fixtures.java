@@ -1,0 +1,102 @@
+package ir.kanoon.membership.support;
+
+import io.restassured.response.ValidatableResponse;
+import ir.kanoon.platform.testing.TestTokens;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+
+/** Valid people, tokens and the common REST steps of the membership tests. */
+public final class Fixtures {
+
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 100_000_000L);
+
+    private Fixtures() {
+    }
+
+    /** A fresh valid national ID (9 digits + mod-11 check digit), never the same twice in a JVM. */
+    public static String nationalId() {
+        String base;
+        do {
+            base = String.format("%09d", SEQ.incrementAndGet() % 1_000_000_000L);
+        } while (base.chars().distinct().count() == 1);
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (base.charAt(i) - '0') * (10 - i);
+        }
+        int r = sum % 11;
+        return base + (r < 2 ? r : 11 - r);
+    }
+
+    public static String applicant(String subject) {
+        return TestTokens.user(subject).roles("applicant").sign();
+    }
+
+    public static String secretariat(String province) {
+        return TestTokens.user("sec-" + province).roles("secretariat").province(province).sign();
+    }
+
+    public static String labourDg(String province) {
+        return TestTokens.user("dg-" + province).roles("labour-dg").province(province).sign();
+    }
+
+    public static String trustee(String province) {
+        return TestTokens.user("trustee-" + province).roles("trustee").province(province).sign();
+    }
+
+    public static String ministryAnalyst() {
+        return TestTokens.user("analyst").roles("ministry-analyst").sign();
+    }
+
+    /** An entrepreneur's application body (Art. 4-1). */
+    public static Map<String, Object> entrepreneur(String province, String nationalId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("province", province);
+        body.put("category", "ENTREPRENEUR");
+        body.put("sector", "INDUSTRIAL");
+        body.put("firstName", "مريم");          // Arabic yeh: stored canonical
+        body.put("lastName", "کریمی");
+        body.put("firstNameLatin", "Maryam");
+        body.put("lastNameLatin", "Karimi");
+        body.put("nationalId", nationalId);
+        body.put("birthDate", "1985-08-02");
+        body.put("mobile", "+989121234567");
+        body.put("email", "maryam@example.ir");
+        body.put("city", "تهران");
+        body.put("expertise", List.of("کارآفرینی", "صنایع غذایی"));
+        body.put("achievements", "راه‌اندازی سه کارخانه");
+        body.put("businessLicenceNumber", "۱۲۳۴۵۶");
+        body.put("employees", 120);
+        body.put("foundingYear", 2012);
+        body.put("patents", List.of("بسته‌بندی هوشمند"));
+        body.put("awards", List.of("کارآفرین برتر ۱۴۰۲"));
+        return body;
+    }
+
+    public static ValidatableResponse submit(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en")
+                .body(body).post("/api/v1/applications").then();
+    }
+
+    public static ValidatableResponse post(String token, String path, Object body) {
+        var req = given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en");
+        if (body != null) {
+            req.body(body);
+        }
+        return req.post(path).then();
+    }
+
+    /** Submits, reviews and approves: returns the new member's id. */
+    public static String admit(String applicantSubject, Map<String, Object> body) {
+        String province = (String) body.get("province");
+        String appId = submit(applicant(applicantSubject), body).statusCode(201).extract().path("id");
+        post(secretariat(province), "/api/v1/applications/" + appId + "/review", null).statusCode(200);
+        return post(secretariat(province), "/api/v1/applications/" + appId + "/decision",
+                Map.of("decision", "APPROVED", "resolutionRef", "HT-1405-12", "reason", "واجد شرایط"))
+                .statusCode(200).extract().path("memberId");
+    }
+}
