@@ -60,7 +60,7 @@ class OutboxTest {
     AgroalDataSource dataSource;
 
     private static String topic() {
-        return "test.outbox." + UUID.randomUUID();
+        return TopicReader.create("test.outbox." + UUID.randomUUID());
     }
 
     private CloudEvent event(String aggregate, int n) {

@@ -48,6 +48,17 @@ public final class TopicReader {
         return seen;
     }
 
+    /** Creates a topic (3 partitions) and waits until it exists, so the first send does not wait for auto-creation. */
+    public static String create(String topic) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))).all().get();
+            return topic;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topic " + topic, e);
+        }
+    }
+
     /** Reads for a fixed time: to show that something did NOT arrive. */
     public static List<ConsumerRecord<String, String>> readFor(String topic, Duration time) {
         return readUntil(topic, time, records -> false);
