@@ -1,0 +1,136 @@
+package ir.kanoon.gateway.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import ir.kanoon.gateway.problem.Problem;
+import ir.kanoon.gateway.problem.Problems;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The gateway's part in each proxied exchange, plugged into vertx-http-proxy: picks the origin (with
+ * retries of connection failures for idempotent methods), feeds the circuit breaker, and turns a
+ * transport failure into a problem+json naming the service instead of the library's empty 502.
+ */
+final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamCalls.class);
+    /** RFC 9110 idempotent methods: repeating one has the same effect as sending it once. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
+    private static final String GATEWAY_ANSWERED = "kanoon.gateway-answered";
+
+    private final Vertx vertx;
+    private final Route route;
+    private final Upstream upstream;
+
+    UpstreamCalls(Vertx vertx, Upstream upstream, String resource, long timeoutMillis) {
+        this.vertx = vertx;
+        this.upstream = upstream;
+        this.route = new Route(resource, upstream, timeoutMillis, false, null);
+    }
+
+    // --- origin ------------------------------------------------------------------------------------
+
+    @Override
+    public Future<HttpClientRequest> create(ProxyContext context) {
+        RequestOptions options = new RequestOptions()
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setConnectTimeout(upstream.connectTimeoutMillis())
+                // Idle, not total: a long streamed download stays alive while bytes flow, a silent
+                // service is cut off after the route's timeout.
+                .setIdleTimeout(route.timeoutMillis());
+        boolean retryable = IDEMPOTENT.contains(context.request().getMethod());
+        return connect(context, options, retryable ? upstream.retries() : 0);
+    }
+
+    /**
+     * Only a failure to get a connection is retried: nothing has been sent yet (the body is still
+     * paused), so even a streamed PUT can be replayed. A request that reached the service is never
+     * repeated by the gateway.
+     */
+    private Future<HttpClientRequest> connect(ProxyContext context, RequestOptions options, int retriesLeft) {
+        return context.client().request(options).recover(failure -> {
+            if (retriesLeft <= 0 || !(failure instanceof ConnectException)) {
+                return Future.failedFuture(failure);
+            }
+            Promise<HttpClientRequest> retried = Promise.promise();
+            vertx.setTimer(50, t -> connect(context, options, retriesLeft - 1).onComplete(retried));
+            return retried.future();
+        });
+    }
+
+    // --- interceptor -------------------------------------------------------------------------------
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        HttpServerRequest incoming = request.proxiedRequest();
+        String remote = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+        if (remote != null) {
+            String forwardedFor = request.headers().get("X-Forwarded-For");
+            request.headers().set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        }
+        request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+        if (incoming.authority() != null) {
+            request.headers().set("X-Forwarded-Host", incoming.authority().toString());
+        }
+        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        if (context.get(GATEWAY_ANSWERED, Boolean.class) == null) {
+            int status = context.response().getStatusCode();
+            // A service that answers 502/503/504 is as unavailable as one that does not answer.
+            if (status == 502 || status == 503 || status == 504) {
+                upstream.breaker().onFailure();
+            } else {
+                upstream.breaker().onSuccess();
+            }
+        }
+        return context.sendResponse();
+    }
+
+    private ProxyResponse failed(ProxyContext context, Throwable failure) {
+        upstream.breaker().onFailure();
+        context.set(GATEWAY_ANSWERED, Boolean.TRUE);
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        Problem problem;
+        if (failure instanceof ConnectException) {
+            problem = Problems.of(incoming, 503, "service-unavailable", upstream.name(), upstream.name());
+        } else if (failure instanceof TimeoutException) {
+            problem = Problems.of(incoming, 504, "gateway-timeout", upstream.name(), upstream.name(),
+                    Long.toString(route.timeoutMillis()));
+        } else {
+            problem = Problems.of(incoming, 502, "bad-gateway", upstream.name(), upstream.name());
+        }
+        LOG.warnf("%s %s -> %s failed (%s): %s", incoming.method(), incoming.path(), upstream.name(),
+                problem.status(), failure.toString());
+        Buffer body = Problems.body(problem);
+        ProxyResponse response = context.request().release().response();
+        response.headers().clear();
+        response.setStatusCode(problem.status())
+                .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                .putHeader("Content-Language", Problems.languageOf(incoming))
+                .putHeader("Cache-Control", "no-store")
+                .setBody(Body.body(body));
+        return response;
+    }
+}
