@@ -31,9 +31,11 @@ public class TokenCheck {
     private static final BiConsumer<RoutingContext, Throwable> NO_DEFAULT_ANSWER = (ctx, failure) -> { };
 
     private final IdentityProviderManager identities;
+    private final VerifiedTokens verified;
 
-    public TokenCheck(IdentityProviderManager identities) {
+    public TokenCheck(IdentityProviderManager identities, VerifiedTokens verified) {
         this.identities = identities;
+        this.verified = verified;
     }
 
     public Uni<Outcome> check(RoutingContext ctx) {
@@ -41,11 +43,23 @@ public class TokenCheck {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Uni.createFrom().item(new Outcome.Missing());
         }
+        String token = authorization.substring(7).trim();
+        Caller known = verified.lookup(token);
+        if (known != null) {
+            return Uni.createFrom().item(new Outcome.Accepted(known));
+        }
         // Quarkus would answer a failed lazy authentication itself (an empty 401) through this
         // handler; the gateway answers with a problem+json instead, in ProxyRoutes.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, NO_DEFAULT_ANSWER);
         return QuarkusHttpUser.getSecurityIdentity(ctx, identities)
-                .map(TokenCheck::toOutcome)
+                .map(identity -> {
+                    Outcome outcome = toOutcome(identity);
+                    if (outcome instanceof Outcome.Accepted accepted
+                            && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                        verified.remember(token, accepted.caller(), jwt.getExpirationTime());
+                    }
+                    return outcome;
+                })
                 .onFailure().recoverWithItem(failure -> new Outcome.Rejected(reason(failure)));
     }
 

@@ -39,8 +39,11 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
     private final Route route;
     private final Upstream upstream;
 
-    UpstreamCalls(Vertx vertx, Upstream upstream, String resource, long timeoutMillis) {
+    private final long maxBodyBytes;
+
+    UpstreamCalls(Vertx vertx, Upstream upstream, String resource, long timeoutMillis, long maxBodyBytes) {
         this.vertx = vertx;
+        this.maxBodyBytes = maxBodyBytes;
         this.upstream = upstream;
         this.route = new Route(resource, upstream, timeoutMillis, false, null);
     }
@@ -91,6 +94,11 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
         if (incoming.authority() != null) {
             request.headers().set("X-Forwarded-Host", incoming.authority().toString());
         }
+        Body body = request.getBody();
+        if (body != null && body.length() < 0) {
+            // Chunked: no Content-Length to check up front (ProxyRoutes did that), so count in flight.
+            request.setBody(Body.body(new LimitedStream(body.stream(), maxBodyBytes, () -> tooLarge(incoming)), -1));
+        }
         return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
     }
 
@@ -108,10 +116,22 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
         return context.sendResponse();
     }
 
+    private void tooLarge(HttpServerRequest incoming) {
+        incoming.response().putHeader("Connection", "close");
+        incoming.response().endHandler(v -> incoming.connection().close());
+        Problems.send(incoming, 413, "payload-too-large", null, Long.toString(maxBodyBytes));
+    }
+
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        if (incoming.response().ended()) {
+            // We already answered (413 on an oversized chunked body): not the service's fault.
+            context.set(GATEWAY_ANSWERED, Boolean.TRUE);
+            upstream.breaker().release();
+            return context.request().release().response();
+        }
         upstream.breaker().onFailure();
         context.set(GATEWAY_ANSWERED, Boolean.TRUE);
-        HttpServerRequest incoming = context.request().proxiedRequest();
         Problem problem;
         if (failure instanceof ConnectException) {
             problem = Problems.of(incoming, 503, "service-unavailable", upstream.name(), upstream.name());

@@ -73,6 +73,19 @@ class AuthTest {
     }
 
     @Test
+    void aTokenOnceAcceptedIsRefusedAfterItsExpiry() throws InterruptedException {
+        // Accepted tokens are remembered until exp (VerifiedTokens): expiry must still bite.
+        long exp = java.time.Instant.now().getEpochSecond() + 2;
+        String token = TestTokens.user("u-short-lived").claim("exp", exp).sign();
+        given().auth().oauth2(token).get("/api/v1/boards").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/boards").then().statusCode(200);
+        while (java.time.Instant.now().getEpochSecond() <= exp) {
+            Thread.sleep(200);
+        }
+        rejected(token);
+    }
+
+    @Test
     void serviceAccountTokenIsAccepted() {
         given().auth().oauth2(TestTokens.serviceAccount("gov-integration").sign())
                 .get("/api/v1/directory")

@@ -6,11 +6,18 @@ import ir.kanoon.gateway.support.StubUpstreams;
 import ir.kanoon.gateway.support.Stubs;
 import ir.kanoon.platform.testing.OidcTestResource;
 import ir.kanoon.platform.testing.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Test limit (StubUpstreams): 64 KiB. */
 @QuarkusTest
@@ -30,6 +37,47 @@ class BodyLimitTest {
                 .body("type", equalTo("/problems/payload-too-large"))
                 .body("detail", equalTo("The request body exceeds the limit of 65536 bytes."));
         assertEquals(before, Stubs.hits("workgroup"));
+    }
+
+    @Test
+    void chunkedBodyIsCountedWhileStreamingAnd413WhenTooLarge() throws IOException {
+        String response = sendChunked("/api/v1/resolutions", 80 * 1024);
+        assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        assertTrue(response.contains("/problems/payload-too-large"), response);
+    }
+
+    @Test
+    void chunkedBodyUnderTheLimitIsStreamedThrough() throws IOException {
+        String response = sendChunked("/api/v1/resolutions", 40 * 1024);
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertTrue(response.contains("\"bodyBytes\":" + 40 * 1024), response);
+    }
+
+    /** Raw HTTP/1.1 with Transfer-Encoding: chunked, so no Content-Length tells the size up front. */
+    private static String sendChunked(String path, int bytes) throws IOException {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        String token = TestTokens.user("chunked-" + bytes).sign();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/octet-stream\r\nAccept-Language: en\r\nTransfer-Encoding: chunked"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[8 * 1024];
+            try {
+                for (int sent = 0; sent < bytes; sent += chunk.length) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the gateway may close the connection after its 413 while we are still writing
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
