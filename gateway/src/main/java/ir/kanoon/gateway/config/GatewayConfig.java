@@ -60,8 +60,12 @@ public interface GatewayConfig {
         @WithDefault("1")
         int retries();
 
-        /** Whether the gateway's readiness depends on this service. */
-        @WithDefault("true")
+        /**
+         * Whether the gateway's own readiness goes DOWN with this service. Off by default: one service
+         * being down must not take the whole API out of the load balancer (its routes already answer
+         * a fast 503 through the breaker); every service's state is reported either way.
+         */
+        @WithDefault("false")
         boolean readiness();
 
         BreakerConfig breaker();

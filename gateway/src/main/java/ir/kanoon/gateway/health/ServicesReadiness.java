@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * Readiness {@code services}: asks every service's {@code /q/health/ready} (in parallel, without
- * blocking) and reports each one's state and circuit breaker. DOWN when a service with
- * {@code readiness=true} is not ready: the gateway cannot serve its part of the API. Services marked
- * {@code readiness=false} are reported but do not take the gateway out of service.
+ * blocking) and reports each one's state and circuit breaker in one place. DOWN when a service marked
+ * {@code readiness=true} is not ready. The default is {@code false} for every service: a gateway that
+ * left the load balancer whenever any one service is down would turn one outage into a total one.
  */
 @Readiness
 @ApplicationScoped

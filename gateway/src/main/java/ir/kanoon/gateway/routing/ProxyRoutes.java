@@ -16,6 +16,7 @@ import ir.kanoon.gateway.ratelimit.RateLimiter;
 import ir.kanoon.gateway.ratelimit.RateLimiter.RouteClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 /**
  * {@code /api/v1/{resource}/**}: the order of checks is the point of this class. Cheap rejections
@@ -27,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 public class ProxyRoutes {
 
     private static final String API_PREFIX = "/api/v1/";
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
     private final RouteTable table;
     private final TokenCheck tokens;
@@ -47,6 +49,21 @@ public class ProxyRoutes {
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::handle);
         // Whatever nothing else (API, /q endpoints) answered: a problem+json 404 rather than an empty page.
         router.route().last().handler(ctx -> reject(ctx.request(), 404, "not-found", null, ctx.request().path()));
+        // Anything that fails inside the gateway still answers problem+json; the stack trace goes to
+        // the log (with the request id), never to the client.
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 1).failureHandler(ctx -> {
+            int status = ctx.statusCode() >= 400 && ctx.statusCode() < 600 ? ctx.statusCode() : 500;
+            if (status >= 500) {
+                LOG.errorf(ctx.failure(), "%s %s failed", ctx.request().method(), ctx.request().path());
+            }
+            String code = switch (status) {
+                case 401 -> "unauthorized";
+                case 404 -> "not-found";
+                case 413 -> "payload-too-large";
+                default -> status >= 500 ? "internal-error" : "bad-request";
+            };
+            reject(ctx.request(), status, code, null, ctx.request().path());
+        });
     }
 
     void handle(RoutingContext ctx) {

@@ -124,10 +124,13 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
 
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
         HttpServerRequest incoming = context.request().proxiedRequest();
-        if (incoming.response().ended()) {
-            // We already answered (413 on an oversized chunked body): not the service's fault.
+        if (incoming.response().ended() || incoming.response().closed()) {
+            // We already answered (413 on an oversized chunked body), or the client went away and the
+            // proxy reset the request to the service: neither is the service's fault, so the breaker
+            // must not count it (a load balancer closing idle client connections would open it).
             context.set(GATEWAY_ANSWERED, Boolean.TRUE);
             upstream.breaker().release();
+            LOG.debugf("%s %s -> %s abandoned: %s", incoming.method(), incoming.path(), upstream.name(), failure);
             return context.request().release().response();
         }
         upstream.breaker().onFailure();

@@ -32,6 +32,15 @@ class HealthAndMetricsTest {
         } finally {
             Stubs.ready("governance", true);
         }
+        // a service the readiness does not depend on is reported DOWN, the gateway stays UP
+        Stubs.ready("membership", false);
+        try {
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'services' }.data.membership", startsWith("DOWN"));
+        } finally {
+            Stubs.ready("membership", true);
+        }
         given().get("/q/health").then().statusCode(200);
     }
 

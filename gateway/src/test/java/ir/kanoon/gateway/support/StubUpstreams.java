@@ -46,6 +46,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         for (String service : TABLE.keySet()) {
             config.put("kanoon.gateway.services." + service + ".url", "http://127.0.0.1:" + listen(service, false));
         }
+        // governance is the one service the gateway's readiness depends on in the tests
+        config.put("kanoon.gateway.services.governance.readiness", "true");
         config.put("kanoon.gateway.services.slow.url", "http://127.0.0.1:" + listen("slow", true));
         config.put("kanoon.gateway.services.slow.resources", "slow-things");
         config.put("kanoon.gateway.services.slow.timeout", "700ms");
