@@ -171,17 +171,20 @@ rows = {}
 for kind, name, body in re.findall(r"== (throughput|fixed rate): (.*?)\n(.*?)(?=\n== |\Z)", text, re.S):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", body).group(1))
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", body); p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", body)
-    rows[(kind, name)] = (rps, ms(*p50.groups()), ms(*p99.groups()))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", body))
+    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", body))
+    total = int(re.search(r"(\d+) requests in", body).group(1))
+    rows[(kind, name)] = (rps, ms(*p50.groups()), ms(*p99.groups()), errors, total)
 svc = sys.argv[2]
 groups = [("direct (upstream)", ["direct (upstream)", "nginx reverse proxy", "gateway, public route", "gateway, token checked"]),
           (f"direct ({svc} ms service)", [f"direct ({svc} ms service)", f"nginx ({svc} ms service)", f"gateway, token checked ({svc} ms service)"])]
-print("\n| run | max req/s | vs direct | p50 at fixed rate | added p50 | p99 at fixed rate |")
-print("|---|---:|---:|---:|---:|---:|")
+print("\n| run | max req/s | vs direct | p50 at fixed rate | added p50 | p99 at fixed rate | failed responses |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for direct, names in groups:
     direct_rps = rows[("throughput", direct)][0]
     direct_p50 = rows[("fixed rate", direct)][1]
     for name in names:
-        rps = rows[("throughput", name)][0]; _, p50, p99 = rows[("fixed rate", name)]
-        print(f"| {name} | {rps:,.0f} | {rps / direct_rps:.0%} | {p50:.3f} ms | {p50 - direct_p50:+.3f} ms | {p99:.3f} ms |")
+        rps, _, _, err1, n1 = rows[("throughput", name)]; _, p50, p99, err2, n2 = rows[("fixed rate", name)]
+        print(f"| {name} | {rps:,.0f} | {rps / direct_rps:.0%} | {p50:.3f} ms | {p50 - direct_p50:+.3f} ms | {p99:.3f} ms | {err1 + err2} of {n1 + n2} |")
 PY
 echo "written: $OUT"

@@ -137,6 +137,12 @@ public class ProxyRoutes {
             reject(request, 503, "service-unavailable", upstream.name(), upstream.name());
             return;
         }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // Every check has passed: tell the client to send its body now. The service must not be
+            // asked again (its "100 Continue" would reach nobody), so the expectation ends here.
+            request.headers().remove("Expect");
+            request.response().writeContinue();
+        }
         route.proxy().handle(request);
     }
 

@@ -60,7 +60,7 @@ public class RouteTable {
                             + previous.upstream().name() + " and " + name);
                 }
                 long timeout = config.routeTimeouts().getOrDefault(resource, service.timeout()).toMillis();
-                UpstreamCalls calls = new UpstreamCalls(vertx, upstream, resource, timeout,
+                UpstreamCalls calls = new UpstreamCalls(vertx, upstream, timeout,
                         config.maxBodySize().asLongValue());
                 // Plain reverse proxy: no caching, no WebSocket upgrades (the API has none).
                 HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)

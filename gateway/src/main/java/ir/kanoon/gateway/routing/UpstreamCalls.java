@@ -36,16 +36,16 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
     private static final String GATEWAY_ANSWERED = "kanoon.gateway-answered";
 
     private final Vertx vertx;
-    private final Route route;
     private final Upstream upstream;
+    private final long timeoutMillis;
 
     private final long maxBodyBytes;
 
-    UpstreamCalls(Vertx vertx, Upstream upstream, String resource, long timeoutMillis, long maxBodyBytes) {
+    UpstreamCalls(Vertx vertx, Upstream upstream, long timeoutMillis, long maxBodyBytes) {
         this.vertx = vertx;
         this.maxBodyBytes = maxBodyBytes;
         this.upstream = upstream;
-        this.route = new Route(resource, upstream, timeoutMillis, false, null);
+        this.timeoutMillis = timeoutMillis;
     }
 
     // --- origin ------------------------------------------------------------------------------------
@@ -58,7 +58,7 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
                 .setConnectTimeout(upstream.connectTimeoutMillis())
                 // Idle, not total: a long streamed download stays alive while bytes flow, a silent
                 // service is cut off after the route's timeout.
-                .setIdleTimeout(route.timeoutMillis());
+                .setIdleTimeout(timeoutMillis);
         boolean retryable = IDEMPOTENT.contains(context.request().getMethod());
         return connect(context, options, retryable ? upstream.retries() : 0);
     }
@@ -140,7 +140,7 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
             problem = Problems.of(incoming, 503, "service-unavailable", upstream.name(), upstream.name());
         } else if (failure instanceof TimeoutException) {
             problem = Problems.of(incoming, 504, "gateway-timeout", upstream.name(), upstream.name(),
-                    Long.toString(route.timeoutMillis()));
+                    Long.toString(timeoutMillis));
         } else {
             problem = Problems.of(incoming, 502, "bad-gateway", upstream.name(), upstream.name());
         }

@@ -53,6 +53,29 @@ class BodyLimitTest {
         assertTrue(response.contains("\"bodyBytes\":" + 40 * 1024), response);
     }
 
+    @Test
+    void expectContinueIsAnsweredByTheGatewayAfterItsChecks() throws IOException {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        String token = TestTokens.user("expect-continue").sign();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/experiences HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] head = new byte[25];
+            int read = socket.getInputStream().readNBytes(head, 0, head.length);
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(head, 0, read, StandardCharsets.US_ASCII));
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.contains("\"bodyBytes\":2"), response);
+            assertTrue(!response.contains("\"expect\""), "the expectation is not passed on: " + response);
+        }
+    }
+
     /** Raw HTTP/1.1 with Transfer-Encoding: chunked, so no Content-Length tells the size up front. */
     private static String sendChunked(String path, int bytes) throws IOException {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
