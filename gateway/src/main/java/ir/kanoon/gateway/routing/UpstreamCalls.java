@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's part in each proxied exchange, plugged into vertx-http-proxy: picks the origin (with
- * retries of connection failures for idempotent methods), feeds the circuit breaker, and turns a
+ * retries of connection failures for idempotent methods), retries a bodiless idempotent request
+ * whose keep-alive connection the service closed, feeds the circuit breaker, and turns a
  * transport failure into a problem+json naming the service instead of the library's empty 502.
  */
 final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
@@ -94,12 +96,33 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
         if (incoming.authority() != null) {
             request.headers().set("X-Forwarded-Host", incoming.authority().toString());
         }
-        Body body = request.getBody();
-        if (body != null && body.length() < 0) {
-            // Chunked: no Content-Length to check up front (ProxyRoutes did that), so count in flight.
-            request.setBody(Body.body(new LimitedStream(body.stream(), maxBodyBytes, () -> tooLarge(incoming)), -1));
+        String transferEncoding = incoming.getHeader("Transfer-Encoding");
+        String contentLength = incoming.getHeader("Content-Length");
+        if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            // No Content-Length to check up front (ProxyRoutes did that), so count while streaming.
+            request.setBody(Body.body(new LimitedStream(request.getBody().stream(), maxBodyBytes,
+                    () -> tooLarge(incoming)), -1));
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
+        boolean bodyless = transferEncoding == null && (contentLength == null || "0".equals(contentLength.trim()));
+        return send(context, bodyless && IDEMPOTENT.contains(request.getMethod()) ? upstream.retries() : 0);
+    }
+
+    /**
+     * A pooled keep-alive connection that the service closed just as we reused it fails the request
+     * before any answer: harmless to repeat for an idempotent request without a body (RFC 9110 9.2.2),
+     * impossible for a streamed body that is already consumed, and never done for POST/PATCH.
+     */
+    private Future<ProxyResponse> send(ProxyContext context, int retriesLeft) {
+        return context.sendRequest().recover(failure -> {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            if (retriesLeft > 0 && failure instanceof HttpClosedException && !incoming.response().closed()) {
+                LOG.debugf("%s %s -> %s: connection closed by the service, retrying", incoming.method(),
+                        incoming.path(), upstream.name());
+                context.request().setBody(null); // the (empty) body stream has ended; send none again
+                return send(context, retriesLeft - 1);
+            }
+            return Future.succeededFuture(failed(context, failure));
+        });
     }
 
     @Override

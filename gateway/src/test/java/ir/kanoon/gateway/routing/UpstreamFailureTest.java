@@ -39,6 +39,29 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void idempotentRequestIsRetriedWhenTheServiceDropsTheConnection() {
+        int before = Stubs.hits("flaky");
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "retry-get-1")
+                .get("/api/v1/flaky-things/1")
+                .then().statusCode(200)
+                .body("service", equalTo("flaky"));
+        assertEquals(before + 2, Stubs.hits("flaky"), "dropped once, answered on the retry");
+    }
+
+    @Test
+    void postIsNeverRetried() {
+        int before = Stubs.hits("flaky");
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "retry-post-1")
+                .contentType("application/json").body("{}")
+                .post("/api/v1/flaky-things")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/bad-gateway"))
+                .body("service", equalTo("flaky"));
+        assertEquals(before + 1, Stubs.hits("flaky"));
+    }
+
+    @Test
     void silentServiceTimesOutThenTheBreakerAnswersWithoutCallingIt() {
         given().auth().oauth2(TOKEN).get("/api/v1/slow-things")
                 .then().statusCode(504)

@@ -54,6 +54,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("kanoon.gateway.services.slow.readiness", "false");
         config.put("kanoon.gateway.services.slow.breaker.failure-threshold", "2");
         config.put("kanoon.gateway.services.slow.breaker.open-duration", "1m");
+        config.put("kanoon.gateway.services.flaky.url", "http://127.0.0.1:" + listen("flaky", false));
+        config.put("kanoon.gateway.services.flaky.resources", "flaky-things");
         config.put("kanoon.gateway.services.dead.url", "http://127.0.0.1:" + freePort());
         config.put("kanoon.gateway.services.dead.resources", "dead-things");
         config.put("kanoon.gateway.services.dead.readiness", "false");
@@ -70,6 +72,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private int listen(String service, boolean slow) {
         AtomicInteger hits = new AtomicInteger();
+        // flaky: drops the connection, unanswered, the first time it sees a request id
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicBoolean ready = new AtomicBoolean(true);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
@@ -88,6 +92,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 hits.incrementAndGet();
                 if (slow) {
                     return; // never answers: the gateway's timeout and breaker must act
+                }
+                if (service.equals("flaky") && seen.add(String.valueOf(request.getHeader("X-Request-Id")))) {
+                    request.connection().close();
+                    return;
                 }
                 echo(service, request);
             }
