@@ -38,6 +38,18 @@ public class TokenCheck {
         this.verified = verified;
     }
 
+    /**
+     * The caller of a bearer token verified before and not yet expired, without going through Mutiny:
+     * the hot path for a front-end that sends the same token with every request. Null otherwise.
+     */
+    public Caller known(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return verified.lookup(authorization.substring(7).trim());
+    }
+
     public Uni<Outcome> check(RoutingContext ctx) {
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -97,6 +97,11 @@ public class ProxyRoutes {
             forward(ctx, route, new Caller("ip:" + clientIp(request), false), RouteClass.ANONYMOUS);
             return;
         }
+        Caller known = tokens.known(ctx);
+        if (known != null) {
+            forward(ctx, route, known, isRead(request.method()) ? RouteClass.READS : RouteClass.WRITES);
+            return;
+        }
         Context context = Vertx.currentContext();
         tokens.check(ctx).subscribe().with(outcome -> {
             // quarkus-oidc may finish on another thread (e.g. after fetching keys); come back to the
