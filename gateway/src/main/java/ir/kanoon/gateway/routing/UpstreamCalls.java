@@ -71,7 +71,13 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
      * repeated by the gateway.
      */
     private Future<HttpClientRequest> connect(ProxyContext context, RequestOptions options, int retriesLeft) {
-        return context.client().request(options).recover(failure -> {
+        return context.client().request(options).map(request -> {
+            // The proxy learns of a failed exchange from the response future (see send()); without a
+            // handler here Vert.x would also log each one at ERROR, e.g. every request reset because
+            // its client went away.
+            request.exceptionHandler(failure -> LOG.debugf("request to %s ended: %s", upstream.name(), failure));
+            return request;
+        }).recover(failure -> {
             if (retriesLeft <= 0 || !(failure instanceof ConnectException)) {
                 return Future.failedFuture(failure);
             }
