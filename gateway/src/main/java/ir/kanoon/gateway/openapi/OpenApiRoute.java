@@ -1,0 +1,122 @@
+package ir.kanoon.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import ir.kanoon.gateway.config.GatewayConfig;
+import ir.kanoon.gateway.routing.Route;
+import ir.kanoon.gateway.routing.RouteTable;
+import ir.kanoon.gateway.routing.Upstream;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /q/openapi}: the merged document of all services (JSON). Fetched from the services on
+ * demand, without blocking, and reused for {@code kanoon.gateway.openapi.cache-for}; a merge that
+ * misses a service is not cached, so the next request tries again.
+ */
+@ApplicationScoped
+public class OpenApiRoute {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiRoute.class);
+
+    private final RouteTable table;
+    private final GatewayConfig.OpenApiConfig config;
+    private final ObjectMapper json;
+    private final OpenApiMerger merger;
+    private final String version;
+    private volatile Buffer cached;
+    private volatile long cachedAt;
+
+    public OpenApiRoute(RouteTable table, GatewayConfig config, ObjectMapper json,
+                        @ConfigProperty(name = "quarkus.application.version", defaultValue = "1") String version) {
+        this.table = table;
+        this.config = config.openapi();
+        this.json = json;
+        this.merger = new OpenApiMerger(json);
+        this.version = version;
+    }
+
+    void install(@Observes Router router) {
+        router.route(HttpMethod.GET, "/q/openapi").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
+    }
+
+    void serve(RoutingContext ctx) {
+        Buffer fresh = cached;
+        if (fresh != null && System.nanoTime() - cachedAt < config.cacheFor().toNanos()) {
+            send(ctx, fresh);
+            return;
+        }
+        List<Upstream> upstreams = new ArrayList<>(table.upstreams());
+        List<Future<JsonNode>> fetches = new ArrayList<>();
+        for (Upstream upstream : upstreams) {
+            fetches.add(fetch(upstream));
+        }
+        Future.join(fetches).onComplete(done -> {
+            Map<String, JsonNode> documents = new LinkedHashMap<>();
+            List<String> unavailable = new ArrayList<>();
+            for (int i = 0; i < upstreams.size(); i++) {
+                Future<JsonNode> fetch = fetches.get(i);
+                if (fetch.succeeded()) {
+                    documents.put(upstreams.get(i).name(), fetch.result());
+                } else {
+                    unavailable.add(upstreams.get(i).name());
+                    LOG.warnf("OpenAPI of %s unavailable: %s", upstreams.get(i).name(), fetch.cause().toString());
+                }
+            }
+            Map<String, Set<String>> owned = new LinkedHashMap<>();
+            for (Route route : table.routes()) {
+                owned.computeIfAbsent(route.upstream().name(), k -> new HashSet<>()).add(route.resource());
+            }
+            try {
+                Buffer body = Buffer.buffer(json.writeValueAsBytes(merger.merge(documents, owned, unavailable, version)));
+                if (unavailable.isEmpty()) {
+                    cached = body;
+                    cachedAt = System.nanoTime();
+                }
+                send(ctx, body);
+            } catch (Exception e) {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private Future<JsonNode> fetch(Upstream upstream) {
+        RequestOptions options = new RequestOptions()
+                .setHost(upstream.host()).setPort(upstream.port())
+                .setURI(config.path())
+                .setIdleTimeout(config.timeout().toMillis())
+                .putHeader("Accept", "application/json");
+        return upstream.client().request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() == 200
+                        ? response.body()
+                        : Future.failedFuture("HTTP " + response.statusCode()))
+                .map(body -> {
+                    try {
+                        return json.readTree(body.getBytes());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("not JSON: " + e.getMessage());
+                    }
+                });
+    }
+
+    private static void send(RoutingContext ctx, Buffer body) {
+        ctx.response().putHeader("Content-Type", "application/json").end(body);
+    }
+}

@@ -1,0 +1,96 @@
+package ir.kanoon.gateway.routing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+import ir.kanoon.gateway.config.GatewayConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * resource → route, built once from {@code kanoon.gateway.services.*}. A resource claimed by two
+ * services is a configuration error and stops the gateway at start-up rather than routing at random.
+ */
+@ApplicationScoped
+public class RouteTable {
+
+    private final Map<String, Route> routes = new HashMap<>();
+    private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+
+    public RouteTable(GatewayConfig config, Vertx vertx) {
+        for (Map.Entry<String, GatewayConfig.ServiceConfig> entry : config.services().entrySet()) {
+            String name = entry.getKey();
+            GatewayConfig.ServiceConfig service = entry.getValue();
+            URI url = URI.create(service.url());
+            if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
+                throw new IllegalStateException("kanoon.gateway.services." + name + ".url must be http(s): " + url);
+            }
+            int connectTimeout = (int) service.connectTimeout().toMillis();
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setSsl("https".equalsIgnoreCase(url.getScheme()))
+                    .setProtocolVersion(HttpVersion.HTTP_1_1)
+                    .setKeepAlive(true)
+                    .setKeepAliveTimeout(60)
+                    .setMaxPoolSize(service.poolSize())
+                    .setConnectTimeout(connectTimeout)
+                    .setTcpNoDelay(true)
+                    .setName("kanoon-gateway-" + name));
+            Upstream upstream = new Upstream(name, url, client,
+                    new CircuitBreaker(service.breaker().failureThreshold(), service.breaker().openDuration()),
+                    connectTimeout, service.retries(), service.readiness());
+            upstreams.put(name, upstream);
+            for (String raw : service.resources()) {
+                String resource = raw.trim().toLowerCase(Locale.ROOT);
+                if (resource.isEmpty()) {
+                    continue;
+                }
+                Route previous = routes.get(resource);
+                if (previous != null) {
+                    throw new IllegalStateException("resource '" + resource + "' is configured for both "
+                            + previous.upstream().name() + " and " + name);
+                }
+                long timeout = config.routeTimeouts().getOrDefault(resource, service.timeout()).toMillis();
+                UpstreamCalls calls = new UpstreamCalls(vertx, upstream, timeout,
+                        config.maxBodySize().asLongValue());
+                // Plain reverse proxy: no caching, no WebSocket upgrades (the API has none).
+                HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                        .origin(calls)
+                        .addInterceptor(calls);
+                routes.put(resource, new Route(resource, upstream, timeout,
+                        config.publicResources().contains(resource), proxy));
+            }
+        }
+    }
+
+    /** The route of a top-level resource, or null. */
+    public Route route(String resource) {
+        return routes.get(resource);
+    }
+
+    public Collection<Route> routes() {
+        return routes.values();
+    }
+
+    public Collection<Upstream> upstreams() {
+        return upstreams.values();
+    }
+
+    public Upstream upstream(String name) {
+        return upstreams.get(name);
+    }
+
+    @PreDestroy
+    void close() {
+        upstreams.values().forEach(u -> u.client().close());
+    }
+}

@@ -1,0 +1,21 @@
+package ir.kanoon.gateway.routing;
+
+import io.vertx.core.http.HttpClient;
+
+import java.net.URI;
+
+/**
+ * One upstream service: where it is, its keep-alive connection pool and its circuit breaker. Shared
+ * by all routes (resources) of that service, so the breaker sees the service as a whole.
+ */
+public record Upstream(String name, URI url, HttpClient client, CircuitBreaker breaker,
+                       long connectTimeoutMillis, int retries, boolean readiness) {
+
+    public String host() {
+        return url.getHost();
+    }
+
+    public int port() {
+        return url.getPort() > 0 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+    }
+}

@@ -1,0 +1,188 @@
+package ir.kanoon.gateway.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import ir.kanoon.gateway.problem.Problem;
+import ir.kanoon.gateway.problem.Problems;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The gateway's part in each proxied exchange, plugged into vertx-http-proxy: picks the origin (with
+ * retries of connection failures for idempotent methods), retries a bodiless idempotent request
+ * whose keep-alive connection the service closed, feeds the circuit breaker, and turns a
+ * transport failure into a problem+json naming the service instead of the library's empty 502.
+ */
+final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamCalls.class);
+    /** RFC 9110 idempotent methods: repeating one has the same effect as sending it once. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
+    private static final String GATEWAY_ANSWERED = "kanoon.gateway-answered";
+
+    private final Vertx vertx;
+    private final Upstream upstream;
+    private final long timeoutMillis;
+
+    private final long maxBodyBytes;
+
+    UpstreamCalls(Vertx vertx, Upstream upstream, long timeoutMillis, long maxBodyBytes) {
+        this.vertx = vertx;
+        this.maxBodyBytes = maxBodyBytes;
+        this.upstream = upstream;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    // --- origin ------------------------------------------------------------------------------------
+
+    @Override
+    public Future<HttpClientRequest> create(ProxyContext context) {
+        RequestOptions options = new RequestOptions()
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setConnectTimeout(upstream.connectTimeoutMillis())
+                // Idle, not total: a long streamed download stays alive while bytes flow, a silent
+                // service is cut off after the route's timeout.
+                .setIdleTimeout(timeoutMillis);
+        boolean retryable = IDEMPOTENT.contains(context.request().getMethod());
+        return connect(context, options, retryable ? upstream.retries() : 0);
+    }
+
+    /**
+     * Only a failure to get a connection is retried: nothing has been sent yet (the body is still
+     * paused), so even a streamed PUT can be replayed. A request that reached the service is never
+     * repeated by the gateway.
+     */
+    private Future<HttpClientRequest> connect(ProxyContext context, RequestOptions options, int retriesLeft) {
+        return context.client().request(options).map(request -> {
+            // The proxy learns of a failed exchange from the response future (see send()); without a
+            // handler here Vert.x would also log each one at ERROR, e.g. every request reset because
+            // its client went away.
+            request.exceptionHandler(failure -> LOG.debugf("request to %s ended: %s", upstream.name(), failure));
+            return request;
+        }).recover(failure -> {
+            if (retriesLeft <= 0 || !(failure instanceof ConnectException)) {
+                return Future.failedFuture(failure);
+            }
+            Promise<HttpClientRequest> retried = Promise.promise();
+            vertx.setTimer(50, t -> connect(context, options, retriesLeft - 1).onComplete(retried));
+            return retried.future();
+        });
+    }
+
+    // --- interceptor -------------------------------------------------------------------------------
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        HttpServerRequest incoming = request.proxiedRequest();
+        String remote = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+        if (remote != null) {
+            String forwardedFor = request.headers().get("X-Forwarded-For");
+            request.headers().set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        }
+        request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+        if (incoming.authority() != null) {
+            request.headers().set("X-Forwarded-Host", incoming.authority().toString());
+        }
+        String transferEncoding = incoming.getHeader("Transfer-Encoding");
+        String contentLength = incoming.getHeader("Content-Length");
+        if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            // No Content-Length to check up front (ProxyRoutes did that), so count while streaming.
+            request.setBody(Body.body(new LimitedStream(request.getBody().stream(), maxBodyBytes,
+                    () -> tooLarge(incoming)), -1));
+        }
+        boolean bodyless = transferEncoding == null && (contentLength == null || "0".equals(contentLength.trim()));
+        return send(context, bodyless && IDEMPOTENT.contains(request.getMethod()) ? upstream.retries() : 0);
+    }
+
+    /**
+     * A pooled keep-alive connection that the service closed just as we reused it fails the request
+     * before any answer: harmless to repeat for an idempotent request without a body (RFC 9110 9.2.2),
+     * impossible for a streamed body that is already consumed, and never done for POST/PATCH.
+     */
+    private Future<ProxyResponse> send(ProxyContext context, int retriesLeft) {
+        return context.sendRequest().recover(failure -> {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            if (retriesLeft > 0 && failure instanceof HttpClosedException && !incoming.response().closed()) {
+                LOG.debugf("%s %s -> %s: connection closed by the service, retrying", incoming.method(),
+                        incoming.path(), upstream.name());
+                context.request().setBody(null); // the (empty) body stream has ended; send none again
+                return send(context, retriesLeft - 1);
+            }
+            return Future.succeededFuture(failed(context, failure));
+        });
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        if (context.get(GATEWAY_ANSWERED, Boolean.class) == null) {
+            int status = context.response().getStatusCode();
+            // A service that answers 502/503/504 is as unavailable as one that does not answer.
+            if (status == 502 || status == 503 || status == 504) {
+                upstream.breaker().onFailure();
+            } else {
+                upstream.breaker().onSuccess();
+            }
+        }
+        return context.sendResponse();
+    }
+
+    private void tooLarge(HttpServerRequest incoming) {
+        incoming.response().putHeader("Connection", "close");
+        incoming.response().endHandler(v -> incoming.connection().close());
+        Problems.send(incoming, 413, "payload-too-large", null, Long.toString(maxBodyBytes));
+    }
+
+    private ProxyResponse failed(ProxyContext context, Throwable failure) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        if (incoming.response().ended() || incoming.response().closed()) {
+            // We already answered (413 on an oversized chunked body), or the client went away and the
+            // proxy reset the request to the service: neither is the service's fault, so the breaker
+            // must not count it (a load balancer closing idle client connections would open it).
+            context.set(GATEWAY_ANSWERED, Boolean.TRUE);
+            upstream.breaker().release();
+            LOG.debugf("%s %s -> %s abandoned: %s", incoming.method(), incoming.path(), upstream.name(), failure);
+            return context.request().release().response();
+        }
+        upstream.breaker().onFailure();
+        context.set(GATEWAY_ANSWERED, Boolean.TRUE);
+        Problem problem;
+        if (failure instanceof ConnectException) {
+            problem = Problems.of(incoming, 503, "service-unavailable", upstream.name(), upstream.name());
+        } else if (failure instanceof TimeoutException) {
+            problem = Problems.of(incoming, 504, "gateway-timeout", upstream.name(), upstream.name(),
+                    Long.toString(timeoutMillis));
+        } else {
+            problem = Problems.of(incoming, 502, "bad-gateway", upstream.name(), upstream.name());
+        }
+        LOG.warnf("%s %s -> %s failed (%s): %s", incoming.method(), incoming.path(), upstream.name(),
+                problem.status(), failure.toString());
+        Buffer body = Problems.body(problem);
+        ProxyResponse response = context.request().release().response();
+        response.headers().clear();
+        response.setStatusCode(problem.status())
+                .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                .putHeader("Content-Language", Problems.languageOf(incoming))
+                .putHeader("Cache-Control", "no-store")
+                .setBody(Body.body(body));
+        return response;
+    }
+}

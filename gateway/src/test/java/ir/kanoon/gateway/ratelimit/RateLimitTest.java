@@ -1,0 +1,65 @@
+package ir.kanoon.gateway.ratelimit;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import ir.kanoon.gateway.support.StubUpstreams;
+import ir.kanoon.platform.testing.OidcTestResource;
+import ir.kanoon.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Test limits (StubUpstreams): reads 40/min, writes 10/min per client. */
+@QuarkusTest
+@QuarkusTestResource(OidcTestResource.class)
+@QuarkusTestResource(StubUpstreams.class)
+class RateLimitTest {
+
+    @Test
+    void readsAreLimitedPerClientWithRetryAfter() {
+        String token = TestTokens.user("rate-reader").sign();
+        for (int i = 0; i < 40; i++) {
+            given().auth().oauth2(token).get("/api/v1/members").then().statusCode(200);
+        }
+        Response limited = given().auth().oauth2(token).header("Accept-Language", "en").get("/api/v1/members");
+        limited.then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/rate-limited"))
+                .body("status", equalTo(429));
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        // 40 per minute refill one token every 1.5 s
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
+
+        // another client is not affected
+        given().auth().oauth2(TestTokens.user("rate-other").sign()).get("/api/v1/members").then().statusCode(200);
+    }
+
+    @Test
+    void writesHaveTheirOwnLowerLimit() {
+        String token = TestTokens.user("rate-writer").sign();
+        for (int i = 0; i < 10; i++) {
+            given().auth().oauth2(token).contentType("application/json").body("{}")
+                    .post("/api/v1/ideas").then().statusCode(200);
+        }
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .post("/api/v1/ideas").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // reads of the same client are counted separately
+        given().auth().oauth2(token).get("/api/v1/ideas").then().statusCode(200);
+    }
+
+    @Test
+    void serviceAccountsAreLimitedByTheirSubject() {
+        String token = TestTokens.serviceAccount("rate-system").sign();
+        int ok = 0;
+        for (int i = 0; i < 45; i++) {
+            if (given().auth().oauth2(token).get("/api/v1/partners").statusCode() == 200) {
+                ok++;
+            }
+        }
+        assertEquals(40, ok);
+    }
+}

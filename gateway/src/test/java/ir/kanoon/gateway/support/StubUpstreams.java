@@ -1,0 +1,163 @@
+package ir.kanoon.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stand-ins for the five services (Vert.x HTTP servers on random ports): each echoes what it received
+ * as JSON, serves an OpenAPI document for its resources and a toggleable {@code /q/health/ready}.
+ * Plus {@code slow} (accepts, never answers on /api) and {@code dead} (a port nobody listens on).
+ * Tests reach the stubs' control endpoints ({@code /_stub/...}) through the URLs in the config.
+ */
+public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    /** The conventions' table; the gateway's application.properties must route exactly this. */
+    public static final Map<String, List<String>> TABLE = new LinkedHashMap<>();
+
+    static {
+        TABLE.put("membership", List.of("applications", "members"));
+        TABLE.put("governance", List.of("boards", "officers", "compliance", "reports", "programmes"));
+        TABLE.put("workgroup", List.of("working-groups", "meetings", "resolutions"));
+        TABLE.put("ideabank", List.of("ideas", "experiences"));
+        TABLE.put("networking", List.of("directory", "connections", "advisors", "advice-requests", "tours",
+                "partners", "clusters", "support-packages"));
+    }
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : TABLE.keySet()) {
+            config.put("kanoon.gateway.services." + service + ".url", "http://127.0.0.1:" + listen(service, false));
+        }
+        // governance is the one service the gateway's readiness depends on in the tests
+        config.put("kanoon.gateway.services.governance.readiness", "true");
+        config.put("kanoon.gateway.services.slow.url", "http://127.0.0.1:" + listen("slow", true));
+        config.put("kanoon.gateway.services.slow.resources", "slow-things");
+        config.put("kanoon.gateway.services.slow.timeout", "700ms");
+        config.put("kanoon.gateway.services.slow.readiness", "false");
+        config.put("kanoon.gateway.services.slow.breaker.failure-threshold", "2");
+        config.put("kanoon.gateway.services.slow.breaker.open-duration", "1m");
+        config.put("kanoon.gateway.services.flaky.url", "http://127.0.0.1:" + listen("flaky", false));
+        config.put("kanoon.gateway.services.flaky.resources", "flaky-things");
+        config.put("kanoon.gateway.services.dead.url", "http://127.0.0.1:" + freePort());
+        config.put("kanoon.gateway.services.dead.resources", "dead-things");
+        config.put("kanoon.gateway.services.dead.readiness", "false");
+        config.put("kanoon.gateway.services.dead.breaker.failure-threshold", "3");
+        config.put("kanoon.gateway.services.dead.breaker.open-duration", "1m");
+        config.put("kanoon.gateway.openapi.timeout", "1s");
+        config.put("kanoon.gateway.max-body-size", "64K");
+        config.put("kanoon.gateway.rate-limit.reads.requests", "40");
+        config.put("kanoon.gateway.rate-limit.writes.requests", "10");
+        config.put("kanoon.gateway.rate-limit.anonymous.requests", "1000");
+        config.put("kanoon.gateway.cors.origins", "https://app.kanoon.example");
+        return config;
+    }
+
+    private int listen(String service, boolean slow) {
+        AtomicInteger hits = new AtomicInteger();
+        // flaky: drops the connection, unanswered, the first time it sees a request id
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicBoolean ready = new AtomicBoolean(true);
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            String path = request.path();
+            if (path.equals("/_stub/hits")) {
+                request.response().end(Integer.toString(hits.get()));
+            } else if (path.equals("/_stub/ready")) {
+                ready.set(Boolean.parseBoolean(request.getParam("up")));
+                request.response().end();
+            } else if (path.equals("/q/health/ready")) {
+                request.response().setStatusCode(ready.get() ? 200 : 503)
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("status", ready.get() ? "UP" : "DOWN").encode());
+            } else if (path.equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(openapi(service).encode());
+            } else {
+                hits.incrementAndGet();
+                if (slow) {
+                    return; // never answers: the gateway's timeout and breaker must act
+                }
+                if (service.equals("flaky") && seen.add(String.valueOf(request.getHeader("X-Request-Id")))) {
+                    request.connection().close();
+                    return;
+                }
+                echo(service, request);
+            }
+        });
+        try {
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("stub " + service + " did not start", e);
+        }
+    }
+
+    private static void echo(String service, HttpServerRequest request) {
+        AtomicInteger bodyBytes = new AtomicInteger();
+        request.handler(chunk -> bodyBytes.addAndGet(chunk.length()));
+        request.endHandler(v -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject echo = new JsonObject()
+                    .put("service", service)
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("bodyBytes", bodyBytes.get())
+                    .put("headers", headers);
+            request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Stub-Service", service)
+                    .end(echo.encode());
+        });
+    }
+
+    private static JsonObject openapi(String service) {
+        JsonObject paths = new JsonObject();
+        for (String resource : TABLE.getOrDefault(service, List.of())) {
+            paths.put("/api/v1/" + resource, new JsonObject().put("get", new JsonObject()
+                    .put("operationId", "list-" + resource)
+                    .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+        }
+        // Every service serves provinces (platform); the merge must keep a single copy.
+        paths.put("/api/v1/provinces", new JsonObject().put("get", new JsonObject()
+                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", service).put("version", "1"))
+                .put("paths", paths)
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
+                .put("components", new JsonObject().put("schemas", new JsonObject()
+                        .put("Problem", new JsonObject().put("type", "object"))
+                        .put(service + "-item", new JsonObject().put("type", "object"))));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
