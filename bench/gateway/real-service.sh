@@ -1,44 +1,81 @@
 #!/usr/bin/env bash
-# Gateway vs direct in front of the REAL membership-service (PostgreSQL-backed, Keycloak token), the
-# closest model of production this machine allows. Needs the local stack (deploy/local/kanoon up) with
-# data (e.g. after bench/membership/run.sh). Starts its own membership-service (production JVM flags,
-# port 18081, no Keycloak sync, no consumers) and gateway (port 18080, rate limiting and OpenTelemetry
-# off as in run.sh), then runs wrk against each. Only 127.0.0.1 is targeted; about 2 minutes.
+# Gateway vs direct vs nginx in front of the REAL membership-service (PostgreSQL-backed, Keycloak token):
+# the closest model of production this machine allows, all in one run, 127.0.0.1 only, about 4 minutes.
+# Needs the local stack (deploy/local/kanoon up) with data, e.g. after bench/membership/run.sh. Starts its
+# own membership-service (production JVM flags, port 18081, no Keycloak sync, no consumers), gateway
+# (18080; rate limiting and OpenTelemetry off as in run.sh) and nginx reverse proxy (18090).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/gateway"
-DURATION=${DURATION:-15s}; WARMUP=${WARMUP:-5s}; CONNECTIONS=${CONNECTIONS:-32}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+WORK="$HERE/.work-real"
+DURATION=${DURATION:-15s}; WARMUP=${WARMUP:-5s}; CONNECTIONS=${CONNECTIONS:-32}; RATE_CONNECTIONS=${RATE_CONNECTIONS:-10}
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
 OUT="$HERE/results/real-service-$(date -u +%Y-%m-%dT%H%M%SZ).txt"
-mkdir -p "$HERE/results"
+rm -rf "$WORK"; mkdir -p "$WORK" "$HERE/results"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 env QUARKUS_HTTP_PORT=18081 QUARKUS_HTTP_HOST=127.0.0.1 KANOON_KEYCLOAK_SYNC_ENABLED=false KANOON_CONSUMER_ENABLED=false \
   java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$ROOT/membership-service/target/quarkus-app/quarkus-run.jar" \
-  > /tmp/bench-membership.log 2>&1 & PIDS+=($!)
+  > "$WORK/membership.log" 2>&1 & PIDS+=($!)
 env KANOON_GATEWAY_SERVICES_MEMBERSHIP_URL=http://127.0.0.1:18081 QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 \
   KANOON_GATEWAY_RATE_LIMIT_ENABLED=false QUARKUS_OTEL_SDK_DISABLED=true \
   QUARKUS_HTTP_IO_THREADS="$(nproc)" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" \
   java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" \
-  > /tmp/bench-gateway.log 2>&1 & PIDS+=($!)
-for port in 18081 18080; do
-  for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 1; done
+  > "$WORK/gateway.log" 2>&1 & PIDS+=($!)
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+daemon on;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  upstream membership { server 127.0.0.1:18081; keepalive 64; }
+  server {
+    listen 127.0.0.1:18090;
+    location / { proxy_pass http://membership; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+CONF
+nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
+for port in 18081 18080 18090; do
+  for _ in $(seq 1 90); do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/provinces" && break; sleep 1; done
 done
 TOKEN=$(curl -s -d grant_type=password -d client_id=web-app -d username=ministry-analyst -d password=kanoon \
   http://localhost:8180/realms/kanoon/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 
-run() { # name url [auth]
-  local args=(-t2 -c"$CONNECTIONS" --latency)
-  [ "${3:-}" = auth ] && args+=(-H "Authorization: Bearer $TOKEN")
-  wrk "${args[@]}" -d"$WARMUP" "$2" >/dev/null
-  echo "== $1: $2" | tee -a "$OUT"
-  wrk "${args[@]}" -d"$DURATION" "$2" | tee -a "$OUT" | grep -E "Requests/sec|50%|99%|Non-2xx" || true
+# run NAME PATH AUTH DELAY_MS: throughput (wrk -c CONNECTIONS), then latency at a fixed rate
+# (RATE_CONNECTIONS connections, one request every DELAY_MS each) for direct, nginx and gateway.
+run() {
+  local name=$1 path=$2 auth=$3 delay=$4 target port
+  local hdr=(); [ "$auth" = auth ] && hdr=(-H "Authorization: Bearer $TOKEN")
+  printf 'function delay() return %s end\n' "$delay" > "$WORK/rate.lua"
+  for target in direct:18081 nginx:18090 gateway:18080; do
+    port=${target#*:}
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "${hdr[@]}" "http://127.0.0.1:$port$path" >/dev/null
+    echo "== $name | ${target%%:*} | throughput" >> "$OUT"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${hdr[@]}" "http://127.0.0.1:$port$path" >> "$OUT"
+    echo "== $name | ${target%%:*} | fixed rate (~$(( RATE_CONNECTIONS * 1000 / delay )) req/s)" >> "$OUT"
+    wrk -t2 -c"$RATE_CONNECTIONS" -d"$DURATION" --latency -s "$WORK/rate.lua" "${hdr[@]}" "http://127.0.0.1:$port$path" >> "$OUT"
+  done
 }
-{ echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1)"; date -u; } > "$OUT"
-run "direct: members (token, database)" "http://127.0.0.1:18081/api/v1/members?province=IR-07&limit=20" auth
-run "gateway: members (token, database)" "http://127.0.0.1:18080/api/v1/members?province=IR-07&limit=20" auth
-run "direct: provinces (no token, no database)" "http://127.0.0.1:18081/api/v1/provinces"
-run "gateway: provinces (no token, no database)" "http://127.0.0.1:18080/api/v1/provinces"
+# The service's JIT must be warm before the first measured target, or "direct" (measured first) is
+# penalised: 30 s of load on each path first.
+wrk -t2 -c"$CONNECTIONS" -d30s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:18081/api/v1/members?province=IR-07&limit=20" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d30s "http://127.0.0.1:18081/api/v1/provinces" >/dev/null
+{ echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1), $(nginx -v 2>&1)"; date -u; } > "$OUT"
+run "members (token, database)" "/api/v1/members?province=IR-07&limit=20" auth 20
+run "provinces (no token, no database)" "/api/v1/provinces" none 5
+
+# summary: name | target | req/s | p50 at fixed rate
+awk '/^== / {split($0, f, " \\| "); name=substr(f[1],4); tgt=f[2]; kind=f[3]}
+     /Requests\/sec/ && kind=="throughput" {rps[name"|"tgt]=$2}
+     /^ +50%/ && kind ~ /fixed/ {p50[name"|"tgt]=$2}
+     END {for (k in rps) printf "%s | %s req/s | p50 at fixed rate %s\n", k, rps[k], p50[k]}' "$OUT" | sort | tee -a "$OUT"
 echo "raw output: $OUT"
