@@ -148,8 +148,13 @@ class ApplicationApiTest {
                 Map.of("decision", "APPROVED", "resolutionRef", "HT-3")).statusCode(409).body("rule", equalTo("Art. 7"));
     }
 
+    /**
+     * R8 (Art. 7): qualification is decided under the Board's supervision; R13 (Art. 6 Notes 1, 3): keeping
+     * the records is the act of the Directorate-General of Labour's staff — so only the province's
+     * secretariat or labour-dg record a review or decision, not a trustee, the ministry or the applicant.
+     */
     @Test
-    void r8_onlyTheProvincesSecretariatOrLabourDgDecide() {
+    void r8_r13_onlyTheProvincesSecretariatOrLabourDgRecordDecisions() {
         String appId = submit(applicant("person-who-decides"), entrepreneur(TEHRAN, nationalId())).statusCode(201)
                 .extract().path("id");
         // The Board's trustee reads it but does not record decisions; the ministry supervises but does not decide.
