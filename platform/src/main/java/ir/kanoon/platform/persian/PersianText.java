@@ -9,7 +9,8 @@ import java.util.Locale;
  *
  * <p>{@link #canonical} is what we store: Arabic yeh/kaf become their Persian forms (keyboards and
  * older systems still send the Arabic letters, which look the same but compare unequal), whitespace
- * is trimmed and collapsed, and ZWNJ (U+200C, نیم‌فاصله) is kept because it is part of correct spelling.
+ * is trimmed and collapsed, control characters (NUL above all) are dropped, and ZWNJ (U+200C, نیم‌فاصله)
+ * is kept because it is part of correct spelling.
  *
  * <p>{@link #fold} is for matching only, never shown: it also drops ZWNJ, spaces, diacritics and
  * tatweel, unifies hamza and heh forms and digits, so «كارآفريني», «کارآفرینی», «کار‌آفرینی» and
@@ -31,7 +32,10 @@ public final class PersianText {
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = unifyLetter(text.charAt(i));
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) && c != ZWNJ) {
+            if (Character.isISOControl(c) && !Character.isWhitespace(c)) {
+                continue; // NUL and other control characters: invisible, and PostgreSQL cannot store NUL
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 pendingSpace = out.length() > 0;
                 continue;
             }
@@ -68,7 +72,7 @@ public final class PersianText {
         for (int i = 0; i < text.length(); i++) {
             char c = asciiDigit(unifyLetter(text.charAt(i)));
             if (c == ZWNJ || c == '\u200D' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                    || isDiacritic(c) || c == '\u0640') {
+                    || Character.isISOControl(c) || isDiacritic(c) || c == '\u0640') {
                 continue;
             }
             switch (c) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Recognises, anywhere in an exception's cause chain, the database saying that this write collided
- * with another one. Matched by class name and SQLState so the platform needs no JPA dependency.
+ * with another one, or that it refused a value. Matched by class name and SQLState so the platform needs no JPA dependency.
  */
 final class Collisions {
 
@@ -18,6 +18,17 @@ final class Collisions {
             "org.hibernate.dialect.lock.OptimisticEntityLockException");
 
     private Collisions() {
+    }
+
+    /** True when PostgreSQL refused a value itself (SQLState class 22, "data exception"). */
+    static boolean isRefusedValue(Throwable e) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code concurrent-update}, {@code duplicate} or null when {@code e} is not a collision. */

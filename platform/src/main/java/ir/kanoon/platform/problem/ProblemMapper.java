@@ -121,6 +121,9 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, headers, uri);
         }
+        if (e.getCause() instanceof ApiException api) {
+            return apiException(api, headers, uri); // e.g. a query parameter that did not convert
+        }
         Locale locale = Messages.resolve(headers);
         String code = "http." + status;
         Response.ResponseBuilder response = respond(new Problem(type(code), title(locale, code, status), status,
@@ -139,6 +142,14 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (Collisions.isRefusedValue(e)) {
+            // PostgreSQL refused a value that slipped past validation (a NUL character, a number out of
+            // range, …): the client's input, not our bug.
+            LOG.debugf(e, "Value refused by the database on %s", path(uri));
+            Locale locale = Messages.resolve(headers);
+            return respond(new Problem(type("invalid-value"), title(locale, "invalid-value", 400), 400,
+                    Messages.find(locale, "invalid-value.detail"), path(uri), null, null, null), locale).build();
+        }
         String collision = Collisions.codeOf(e);
         if (collision != null) {
             LOG.debugf(e, "Concurrent or duplicate write on %s", path(uri));

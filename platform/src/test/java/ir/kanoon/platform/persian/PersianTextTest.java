@@ -56,6 +56,13 @@ class PersianTextTest {
     }
 
     @Test
+    void controlCharactersAreDroppedButZwnjKept() {
+        assertEquals("کار\u200Cآفرینی", PersianText.canonical("کار\u200C\u0000آفرینی\u0007"));
+        assertEquals(PersianText.fold("کارآفرینی"), PersianText.fold("کار\u0000آفرینی"));
+        assertEquals(List.of("x"), PersianText.searchTokens("\u0000x\u0000"));
+    }
+
+    @Test
     void asciiDigitsConvertsBothDigitSets() {
         assertEquals("0912-345 6789", PersianText.asciiDigits("۰۹۱۲-۳۴۵ ٦٧٨٩"));
     }

@@ -98,6 +98,26 @@ class ApiConventionsTest {
     }
 
     @Test
+    void queryParametersThatDoNotConvertAre400NamingThem() {
+        given().queryParam("colour", "green").queryParam("size", "3").get("/api/v1/probes/filter")
+                .then().statusCode(200).body("colour", equalTo("GREEN")).body("size", equalTo("3"));
+        given().header("Accept-Language", "en").queryParam("colour", "PURPLE").get("/api/v1/probes/filter")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("colour"))
+                .body("violations[0].message", containsString("RED, GREEN"));
+        given().queryParam("size", "big").get("/api/v1/probes/filter")
+                .then().statusCode(400).body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
+    void aValueThePostgresCannotStoreIs400NotServerError() {
+        given().contentType("application/json").body("{\"text\":\"bad\\u0000text\"}")
+                .post("/api/v1/probes/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-value"));
+    }
+
+    @Test
     void collidingWritesAre409NotServerErrors() {
         given().header("Accept-Language", "en").post("/api/v1/probes/notes/duplicate")
                 .then().statusCode(409).contentType("application/problem+json")

@@ -124,6 +124,15 @@ public class ProbeResource {
                 new SQLException("could not serialize access due to concurrent update", "40001"));
     }
 
+    public enum Colour { RED, GREEN }
+
+    @GET
+    @Path("/filter")
+    @PermitAll
+    public Map<String, String> filter(@QueryParam("colour") Colour colour, @QueryParam("size") Integer size) {
+        return Map.of("colour", String.valueOf(colour), "size", String.valueOf(size));
+    }
+
     @GET
     @Path("/rule")
     @PermitAll
