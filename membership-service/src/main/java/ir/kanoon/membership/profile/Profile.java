@@ -44,6 +44,7 @@ public class Profile {
 
     /** Personal data: never in events or logs, masked for callers who may not see it. */
     @Column(name = "national_id", nullable = false, columnDefinition = "char(10)")
+    @JdbcTypeCode(SqlTypes.CHAR) // fixed width in the schema: tell Hibernate, or its dev-mode validation complains
     public String nationalId;
 
     /** Personal data. */
@@ -52,6 +53,7 @@ public class Profile {
 
     /** Personal data, stored as {@code 09xxxxxxxxx}. */
     @Column(name = "mobile", nullable = false, columnDefinition = "char(11)")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String mobile;
 
     @Column(name = "email")
