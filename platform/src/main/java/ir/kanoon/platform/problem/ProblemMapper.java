@@ -2,6 +2,7 @@ package ir.kanoon.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -88,6 +89,14 @@ public class ProblemMapper {
                     : "json.malformed";
         } else if (!(e instanceof JsonParseException)) {
             key = "json.wrong-type";
+        }
+        InputCoercionException coercion = e instanceof InputCoercionException c ? c
+                : e.getCause() instanceof InputCoercionException c ? c : null;
+        if (coercion != null) {
+            key = "json.out-of-range"; // a number too large for its field: the JSON itself is fine
+            if ("body".equals(field)) {
+                field = fieldBeingRead(coercion, field);
+            }
         }
         List<Problem.Violation> violations = List.of(new Problem.Violation(field, Messages.get(locale, key)));
         return respond(new Problem(type("validation"), title(locale, "validation", 400), 400,
@@ -233,6 +242,15 @@ public class ProblemMapper {
             return sawParameter && parameterName != null ? parameterName : "body";
         }
         return String.join(".", parts);
+    }
+
+    private static String fieldBeingRead(InputCoercionException e, String fallback) {
+        try {
+            String name = e.getProcessor() == null ? null : e.getProcessor().currentName();
+            return name != null ? name : fallback;
+        } catch (java.io.IOException unreadable) {
+            return fallback;
+        }
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

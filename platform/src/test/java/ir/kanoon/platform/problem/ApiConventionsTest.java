@@ -64,6 +64,12 @@ class ApiConventionsTest {
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("person.age"))
                 .body(not(containsString("java.")));
+        given().contentType("application/json").header("Accept-Language", "en")
+                .body("{\"text\":\"x\",\"person\":{\"nationalId\":\"0010350829\",\"age\":99999999999}}")
+                .post("/api/v1/probes/notes")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("person.age"))
+                .body("violations[0].message", containsString("out of range"));
     }
 
     @Test
