@@ -2,7 +2,6 @@ package ir.kanoon.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -72,10 +71,6 @@ public final class CloudEvents {
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("data of " + event.type() + " is not a " + type.getSimpleName());
         }
-    }
-
-    public static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
     }
 
     /** A record that is not a usable CloudEvent: a consumer sends it straight to the dead-letter topic. */

@@ -61,7 +61,6 @@ public class OutboxRelay implements Runnable {
     private final Consumer<Duration> publishedLag;
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile long lastSuccess = System.currentTimeMillis();
     private volatile String lastError;
     private Producer<String, String> producer;
     private Connection listener;
@@ -119,7 +118,6 @@ public class OutboxRelay implements Runnable {
                 } while (running && published == settings.batchSize());
                 backoff = 100;
                 lastError = null;
-                lastSuccess = System.currentTimeMillis();
                 awaitWork();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -285,9 +283,5 @@ public class OutboxRelay implements Runnable {
             }
             listener = null;
         }
-    }
-
-    long millisSinceLastSuccess() {
-        return System.currentTimeMillis() - lastSuccess;
     }
 }

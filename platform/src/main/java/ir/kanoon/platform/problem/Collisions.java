@@ -1,8 +1,10 @@
 package ir.kanoon.platform.problem;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,8 +24,7 @@ final class Collisions {
 
     /** True when PostgreSQL refused a value itself (SQLState class 22, "data exception"). */
     static boolean isRefusedValue(Throwable e) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
             }
@@ -33,8 +34,7 @@ final class Collisions {
 
     /** {@code concurrent-update}, {@code duplicate} or null when {@code e} is not a collision. */
     static String codeOf(Throwable e) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
+        for (Throwable t : causes(e)) {
             for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
                 if (OPTIMISTIC.contains(c.getName())) {
                     return "concurrent-update";
@@ -49,5 +49,15 @@ final class Collisions {
             }
         }
         return null;
+    }
+
+    /** {@code e} and its causes, each once (a cause chain may loop). */
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 }
