@@ -9,7 +9,7 @@ import java.util.function.Function;
  * One page of a listing: {@code {"items": [...], "nextCursor": "..."|null}}. Pass {@code nextCursor}
  * back as {@code ?cursor=} for the following page; null means this was the last one.
  */
-@Schema(name = "Page")
+@Schema
 public record Page<T>(List<T> items, @Schema(nullable = true) String nextCursor) {
 
     /**
