@@ -29,6 +29,8 @@ import java.util.Set;
  *       uses for different content is renamed for that service ({@code HistoryEntry} →
  *       {@code GovernanceHistoryEntry}) and that service's {@code $ref}s follow, so each path keeps the
  *       shape its service really answers with; renames are listed under {@code x-kanoon-merge-conflicts}.</li>
+ *   <li>Every operation also documents what the gateway itself may answer (413, 429, 502, 503, 504), as
+ *       problem+json.</li>
  *   <li>Services that could not be reached are listed under {@code x-kanoon-unavailable-services}.</li>
  * </ul>
  */
@@ -108,6 +110,7 @@ public final class OpenApiMerger {
         if (!renamed.isEmpty()) {
             merged.set("x-kanoon-renamed-operation-ids", renamed);
         }
+        documentGatewayErrors(paths, components);
         if (security != null) {
             merged.set("security", security);
         }
@@ -153,6 +156,41 @@ public final class OpenApiMerger {
             }
         });
         return renamed;
+    }
+
+    /** What the gateway itself answers, problem+json like the services (ProxyRoutes, UpstreamCalls). */
+    private static final List<String[]> GATEWAY_ERRORS = List.of(
+            new String[] {"413", "PayloadTooLarge", "The body is larger than the gateway accepts (kanoon.gateway.max-body-size)."},
+            new String[] {"429", "TooManyRequests", "Rate limit of the gateway reached; retry after `Retry-After` seconds."},
+            new String[] {"502", "BadGateway", "The service behind the gateway failed to answer properly."},
+            new String[] {"503", "ServiceUnavailable", "The service behind the gateway is down or its circuit breaker is open; retry later."},
+            new String[] {"504", "GatewayTimeout", "The service behind the gateway did not answer in time."});
+
+    /**
+     * Adds the gateway's own errors to every operation (413 only where there is a body to refuse), so the
+     * merged document tells a client everything it can get back. Only when the services' {@code Problem}
+     * schema is there to describe them.
+     */
+    private void documentGatewayErrors(ObjectNode paths, ObjectNode components) {
+        if (!components.path("schemas").has("Problem")) {
+            return;
+        }
+        ObjectNode responses = components.has("responses")
+                ? (ObjectNode) components.get("responses") : components.putObject("responses");
+        forEachOperation(paths, (path, operation) -> {
+            ObjectNode documented = operation.get("responses") instanceof ObjectNode r ? r : operation.putObject("responses");
+            for (String[] error : GATEWAY_ERRORS) {
+                if (error[0].equals("413") && !operation.has("requestBody") || documented.has(error[0])) {
+                    continue;
+                }
+                documented.putObject(error[0]).put("$ref", "#/components/responses/" + error[1]);
+                if (!responses.has(error[1])) {
+                    ObjectNode response = responses.putObject(error[1]).put("description", error[2]);
+                    response.putObject("content").putObject("application/problem+json").putObject("schema")
+                            .put("$ref", "#/components/schemas/Problem");
+                }
+            }
+        });
     }
 
     private static void forEachOperation(ObjectNode paths, java.util.function.BiConsumer<String, ObjectNode> action) {

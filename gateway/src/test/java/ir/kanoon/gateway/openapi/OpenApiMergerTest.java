@@ -77,6 +77,18 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void everyOperationDocumentsWhatTheGatewayItselfAnswers() throws Exception {
+        ObjectNode merged = merge();
+        JsonNode responses = merged.at("/paths/~1api~1v1~1meetings~1{id}~1history/get/responses");
+        for (String status : List.of("429", "502", "503", "504")) {
+            assertTrue(responses.has(status), status + " missing: " + responses);
+        }
+        assertFalse(responses.has("413"), "a GET has no body the gateway could refuse");
+        assertEquals("#/components/schemas/Problem",
+                merged.at("/components/responses/ServiceUnavailable/content/application~1problem+json/schema/$ref").asText());
+    }
+
+    @Test
     void componentsOnlyDroppedPathsUsedAreDropped() throws Exception {
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         documents.put("governance", service("boards", "decree"));
