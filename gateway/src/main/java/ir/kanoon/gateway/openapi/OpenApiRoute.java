@@ -62,7 +62,10 @@ public class OpenApiRoute {
             send(ctx, fresh);
             return;
         }
+        // by name: the merge's precedence (which service keeps a shared schema name, see OpenApiMerger) must not
+        // depend on the order of a configuration map
         List<Upstream> upstreams = new ArrayList<>(table.upstreams());
+        upstreams.sort(java.util.Comparator.comparing(Upstream::name));
         List<Future<JsonNode>> fetches = new ArrayList<>();
         for (Upstream upstream : upstreams) {
             fetches.add(fetch(upstream));

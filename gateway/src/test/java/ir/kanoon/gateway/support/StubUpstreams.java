@@ -126,24 +126,69 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         });
     }
 
-    private static JsonObject openapi(String service) {
+    /**
+     * A document shaped like a platform service's {@code /q/openapi}: platform operationIds
+     * ({@code <noun><Method>}), problem+json error responses, the shared {@code Problem}/{@code Province}
+     * schemas and the bearer scheme. Like the real services, governance and workgroup both keep an audit
+     * history ({@code historyGet}, {@code HistoryEntry}) — with different shapes — and every service serves
+     * provinces (platform), so the merge must keep ids unique and each service's own schema.
+     */
+    static JsonObject openapi(String service) {
         JsonObject paths = new JsonObject();
         for (String resource : TABLE.getOrDefault(service, List.of())) {
-            paths.put("/api/v1/" + resource, new JsonObject().put("get", new JsonObject()
-                    .put("operationId", "list-" + resource)
-                    .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+            String noun = resource.replace("-", "");
+            paths.put("/api/v1/" + resource, new JsonObject().put("get", operation(noun + "List", true,
+                    new JsonObject().put("$ref", "#/components/schemas/" + service + "-item"))));
+        }
+        if (service.equals("governance") || service.equals("workgroup")) {
+            String resource = TABLE.get(service).get(0);
+            paths.put("/api/v1/" + resource + "/{id}/history", new JsonObject().put("get",
+                    operation("historyGet", true, new JsonObject().put("$ref", "#/components/schemas/HistoryEntry"))
+                            .put("parameters", new JsonArray().add(new JsonObject().put("name", "id").put("in", "path")
+                                    .put("required", true).put("schema", new JsonObject().put("type", "string"))))));
         }
         // Every service serves provinces (platform); the merge must keep a single copy.
-        paths.put("/api/v1/provinces", new JsonObject().put("get", new JsonObject()
-                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+        paths.put("/api/v1/provinces", new JsonObject().put("get", operation("provinceList", false,
+                new JsonObject().put("type", "array").put("items", new JsonObject().put("$ref", "#/components/schemas/Province")))));
+        JsonObject schemas = new JsonObject()
+                .put("Problem", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                        .put("status", new JsonObject().put("type", "integer"))
+                        .put("violations", new JsonObject().put("type", "array")
+                                .put("items", new JsonObject().put("$ref", "#/components/schemas/Violation")))))
+                .put("Violation", new JsonObject().put("type", "object"))
+                .put("Province", new JsonObject().put("type", "object"))
+                .put(service + "-item", new JsonObject().put("type", "object"));
+        if (service.equals("governance") || service.equals("workgroup")) {
+            schemas.put("HistoryEntry", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put(service.equals("governance") ? "decree" : "minutes", new JsonObject().put("type", "string"))));
+        }
+        JsonObject problem = new JsonObject().put("content", new JsonObject().put("application/problem+json",
+                new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem"))));
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", service).put("version", "1"))
                 .put("paths", paths)
                 .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
-                .put("components", new JsonObject().put("schemas", new JsonObject()
-                        .put("Problem", new JsonObject().put("type", "object"))
-                        .put(service + "-item", new JsonObject().put("type", "object"))));
+                .put("components", new JsonObject()
+                        .put("schemas", schemas)
+                        .put("responses", new JsonObject()
+                                .put("Unauthorized", problem.copy().put("description", "No valid bearer token"))
+                                .put("ServerError", problem.copy().put("description", "A bug")))
+                        .put("securitySchemes", new JsonObject().put("bearer", new JsonObject()
+                                .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"))));
+    }
+
+    private static JsonObject operation(String operationId, boolean secured, JsonObject schema) {
+        JsonObject responses = new JsonObject()
+                .put("200", new JsonObject().put("description", "OK").put("content",
+                        new JsonObject().put("application/json", new JsonObject().put("schema", schema))))
+                .put("500", new JsonObject().put("$ref", "#/components/responses/ServerError"));
+        JsonObject operation = new JsonObject().put("operationId", operationId);
+        if (secured) {
+            responses.put("401", new JsonObject().put("$ref", "#/components/responses/Unauthorized"));
+            operation.put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray().add("secretariat"))));
+        }
+        return operation.put("responses", responses);
     }
 
     private static int freePort() {

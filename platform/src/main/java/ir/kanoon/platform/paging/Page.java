@@ -9,7 +9,9 @@ import java.util.function.Function;
  * One page of a listing: {@code {"items": [...], "nextCursor": "..."|null}}. Pass {@code nextCursor}
  * back as {@code ?cursor=} for the following page; null means this was the last one.
  */
-@Schema(name = "Page")
+// No fixed schema name: SmallRye then names each Page<Item> after its item type (PageMemberView), so every
+// listing documents its items; a fixed "Page" gave the bare Page, Page1, Page2 (issue 7).
+@Schema
 public record Page<T>(List<T> items, @Schema(nullable = true) String nextCursor) {
 
     /**
