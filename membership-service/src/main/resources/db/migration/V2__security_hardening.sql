@@ -18,3 +18,16 @@ SELECT user_subject, 'member', member, province, 'member_province', event_time, 
 FROM keycloak_sync
 ON CONFLICT (user_subject, role) DO NOTHING;
 DROP TABLE keycloak_sync;
+
+-- Members synced before this version got the staff scope attribute 'province' (the escalation of issue 7).
+-- Queue every person's latest membership again so Keycloak gets member_province; administrators still
+-- have to check 'province' on users who hold a staff role (see README, Security).
+INSERT INTO role_sync (user_subject, role, granted, scope_province, scope_attribute, desired_at, seq, synced,
+                       attempts, next_attempt_at)
+SELECT DISTINCT ON (user_subject) user_subject, 'member', status = 'ACTIVE', province, 'member_province', now(), 1,
+       false, 0, now()
+FROM member WHERE user_subject IS NOT NULL
+ORDER BY user_subject, id DESC
+ON CONFLICT (user_subject, role) DO UPDATE SET granted = EXCLUDED.granted, scope_province = EXCLUDED.scope_province,
+    scope_attribute = EXCLUDED.scope_attribute, desired_at = EXCLUDED.desired_at, seq = role_sync.seq + 1,
+    synced = false, attempts = 0, next_attempt_at = now();
