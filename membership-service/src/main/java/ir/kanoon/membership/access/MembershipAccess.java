@@ -92,9 +92,4 @@ public final class MembershipAccess {
                 || caller.hasAnyRole(Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST)
                 || caller.hasAnyRole(Roles.SECRETARIAT, Roles.LABOUR_DG) && caller.isOwnProvince(province);
     }
-
-    /** Staff scope only: membership ({@code member_province}) never makes a province one's own. */
-    public static boolean ownProvince(Caller caller, String province) {
-        return caller.isOwnProvince(province);
-    }
 }

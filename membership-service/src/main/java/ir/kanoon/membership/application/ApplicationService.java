@@ -40,6 +40,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicationService {
 
+    /** The {@code rule} of the national-ID binding problems (issue 7: no squatting someone else's ID). */
+    static final String NATIONAL_ID_RULE = "national-id-binding";
+
     @Inject
     ApplicationRepository applications;
 
@@ -253,9 +256,6 @@ public class ApplicationService {
         throw new ApiException(403, "national-id.not-yours", NATIONAL_ID_RULE,
                 List.of(new ApiException.FieldError("nationalId", "national-id.not-yours.field")), Map.of());
     }
-
-    /** The {@code rule} of the national-ID binding problems. */
-    static final String NATIONAL_ID_RULE = "national-id-binding";
 
     private boolean isPerson(Application a) {
         return MembershipAccess.isPerson(caller, a.applicantSubject, a.profile.nationalId);
