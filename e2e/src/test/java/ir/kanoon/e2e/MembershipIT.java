@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person applies through the gateway, Tehran's secretariat approves under a Board resolution (R8,
- * Art. 7), and the real Keycloak gives that person the realm role {@code member} and province IR-07; a
- * suspension takes the role away again. The events land on Kafka without personal data.
+ * Art. 7), and the real Keycloak gives that person the realm role {@code member} and {@code member_province}
+ * IR-07 (never the staff scope {@code province}); a suspension takes the role away again. The events land on
+ * Kafka without personal data. And the privilege escalation of issue 7 stays closed end to end.
  */
 class MembershipIT {
 
@@ -56,35 +57,50 @@ class MembershipIT {
         return roles;
     }
 
+    /** The current {@code ETag} of a resource, for the {@code If-Match} every change needs. */
+    private static String etag(String token, String url) {
+        return given().auth().oauth2(token).get(url).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static Map<String, Object> form(String province, String nationalId, String username) {
+        return Map.ofEntries(
+                Map.entry("province", province), Map.entry("category", "ENTREPRENEUR"),
+                Map.entry("sector", "SERVICES"), Map.entry("firstName", "سارا"), Map.entry("lastName", "احمدی"),
+                Map.entry("nationalId", nationalId), Map.entry("birthDate", "1990-03-21"),
+                Map.entry("mobile", "+989121234567"), Map.entry("email", username + "@example.test"),
+                Map.entry("city", "تهران"), Map.entry("expertise", List.of("کارآفرینی", "گردشگری")),
+                Map.entry("achievements", "راه‌اندازی یک کسب‌وکار گردشگری"),
+                Map.entry("businessLicenceNumber", "BL-" + nationalId), Map.entry("employees", 12),
+                Map.entry("foundingYear", 2016));
+    }
+
+    private static void approve(String reviewer, String decider, String applicationId) {
+        String url = Stack.GATEWAY + "/api/v1/applications/" + applicationId;
+        given().auth().oauth2(reviewer).header("If-Match", etag(reviewer, url)).post(url + "/review")
+                .then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        given().auth().oauth2(decider).header("If-Match", etag(decider, url)).contentType("application/json")
+                .body(Map.of("decision", "APPROVED", "resolutionRef", "HT-1405-12", "reason", "واجد شرایط"))
+                .post(url + "/decision")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
     @Test
     void r8_approvalMakesTheApplicantAMemberInKeycloakAndSuspensionTakesItAway() throws Exception {
-        String username = KeycloakAdmin.newPerson();
+        String nationalId = nationalId();
+        String username = KeycloakAdmin.newVerifiedPerson(nationalId);
         String person = Stack.tokenOf(username);
         assertFalse(roles(person).contains("member"));
-        String nationalId = nationalId();
+        assertEquals(nationalId, Stack.claims(person).path("national_id").asText());
 
         String applicationId = given().auth().oauth2(person).contentType("application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.ofEntries(
-                        Map.entry("province", "IR-07"), Map.entry("category", "ENTREPRENEUR"),
-                        Map.entry("sector", "SERVICES"), Map.entry("firstName", "سارا"), Map.entry("lastName", "احمدی"),
-                        Map.entry("nationalId", nationalId), Map.entry("birthDate", "1990-03-21"),
-                        Map.entry("mobile", "+989121234567"), Map.entry("email", username + "@example.test"),
-                        Map.entry("city", "تهران"), Map.entry("expertise", List.of("کارآفرینی", "گردشگری")),
-                        Map.entry("achievements", "راه‌اندازی یک کسب‌وکار گردشگری"),
-                        Map.entry("businessLicenceNumber", "BL-" + nationalId), Map.entry("employees", 12),
-                        Map.entry("foundingYear", 2016)))
+                .body(form("IR-07", nationalId, username))
                 .post(Stack.GATEWAY + "/api/v1/applications")
                 .then().statusCode(201).body("status", equalTo("SUBMITTED"))
                 .extract().jsonPath().getString("id");
 
         String secretariat = Stack.tokenOf("tehran-secretariat");
-        given().auth().oauth2(secretariat).post(Stack.GATEWAY + "/api/v1/applications/" + applicationId + "/review")
-                .then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
-        given().auth().oauth2(secretariat).contentType("application/json")
-                .body(Map.of("decision", "APPROVED", "resolutionRef", "HT-1405-12", "reason", "واجد شرایط"))
-                .post(Stack.GATEWAY + "/api/v1/applications/" + applicationId + "/decision")
-                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        approve(secretariat, secretariat, applicationId);
 
         JsonNode me = JSON.readTree(given().auth().oauth2(Stack.tokenOf(username))
                 .get(Stack.GATEWAY + "/api/v1/members/me")
@@ -96,10 +112,12 @@ class MembershipIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             String token = Stack.tokenOf(username);
             assertTrue(roles(token).contains("member"), "member role granted: " + roles(token));
-            assertEquals("IR-07", Stack.claims(token).path("province").asText());
+            assertEquals("IR-07", Stack.claims(token).path("member_province").asText());
+            assertTrue(Stack.claims(token).path("province").isMissingNode(), "no staff scope from membership");
         });
 
-        given().auth().oauth2(secretariat).contentType("application/json")
+        String memberUrl = Stack.GATEWAY + "/api/v1/members/" + memberId;
+        given().auth().oauth2(secretariat).header("If-Match", etag(secretariat, memberUrl)).contentType("application/json")
                 .body(Map.of("reason", "عدم حضور در سه جلسهٔ متوالی", "resolutionRef", "HT-1405-17"))
                 .post(Stack.GATEWAY + "/api/v1/members/" + memberId + "/suspend")
                 .then().statusCode(200).body("status", equalTo("SUSPENDED"));
@@ -113,6 +131,44 @@ class MembershipIT {
             assertFalse(e.toString().contains(nationalId), "no national ID in " + e.path("type"));
             assertFalse(e.toString().contains("9121234567"), "no mobile in " + e.path("type"));
         }
+    }
+
+    /**
+     * Issue 7, reproduced through the gateway: a Tehran secretariat applies in Isfahan with their own national
+     * ID and Isfahan's labour-dg approves. After the role sync their token has {@code member} with
+     * {@code member_province: IR-04} but keeps {@code province: IR-07}: Isfahan's applications stay 403 and
+     * Tehran's stay 200. (A fresh Tehran secretariat account, so the scenario can run on any stack again.)
+     */
+    @Test
+    void privilegeEscalation_membershipInIsfahanNeverMovesATehranSecretariatsStaffScope() {
+        String nationalId = nationalId();
+        String username = KeycloakAdmin.newStaff("secretariat", "IR-07", nationalId);
+        String before = Stack.tokenOf(username);
+        assertEquals("IR-07", Stack.claims(before).path("province").asText());
+        given().auth().oauth2(before).queryParam("province", "IR-04").get(Stack.GATEWAY + "/api/v1/applications")
+                .then().statusCode(403);
+        given().auth().oauth2(before).queryParam("province", "IR-07").get(Stack.GATEWAY + "/api/v1/applications")
+                .then().statusCode(200);
+
+        String applicationId = given().auth().oauth2(before).contentType("application/json")
+                .body(form("IR-04", nationalId, username))
+                .post(Stack.GATEWAY + "/api/v1/applications")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        String isfahanDg = Stack.tokenOf("isfahan-labour-dg");
+        approve(Stack.tokenOf("isfahan-secretariat"), isfahanDg, applicationId);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode claims = Stack.claims(Stack.tokenOf(username));
+            assertTrue(roles(Stack.tokenOf(username)).contains("member"), "member role granted: " + claims);
+            assertEquals("IR-04", claims.path("member_province").asText());
+        });
+        String after = Stack.tokenOf(username);
+        assertEquals("IR-07", Stack.claims(after).path("province").asText(), "the staff scope did not move");
+        assertTrue(roles(after).contains("secretariat"));
+        given().auth().oauth2(after).queryParam("province", "IR-04").get(Stack.GATEWAY + "/api/v1/applications")
+                .then().statusCode(403);
+        given().auth().oauth2(after).queryParam("province", "IR-07").get(Stack.GATEWAY + "/api/v1/applications")
+                .then().statusCode(200);
     }
 
     private static List<JsonNode> readMembershipEvents(String memberId, List<String> wanted) throws Exception {

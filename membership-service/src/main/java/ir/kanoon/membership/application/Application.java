@@ -32,9 +32,20 @@ public class Application extends PanacheEntityBase {
     @Column(nullable = false)
     public ApplicationStatus status;
 
-    /** Keycloak user id of the person who applied: they alone edit or withdraw it, and get the role on admission. */
-    @Column(name = "applicant_subject", nullable = false, updatable = false)
+    /**
+     * Keycloak user id of the person who applied: they edit or withdraw it, and get the role on admission.
+     * Null when staff filed it on the person's behalf ({@link #filedBy}); the person whose verified
+     * {@code national_id} claim matches the form then sees and withdraws it.
+     */
+    @Column(name = "applicant_subject", updatable = false)
     public String applicantSubject;
+
+    /** The staff member who filed it on the person's behalf (null when the person applied themself). */
+    @Column(name = "filed_by", updatable = false)
+    public String filedBy;
+
+    @Column(name = "filed_by_name", updatable = false)
+    public String filedByName;
 
     @Embedded
     public Profile profile;

@@ -13,15 +13,19 @@ import java.util.UUID;
 public class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
 
     /** A keyset page ordered by id (UUIDv7: submission order); {@code province}/{@code applicant} null = any. */
-    public List<Application> page(String province, String applicant, ApplicationStatus status, Category category,
-                                  UUID after, int limit) {
+    public List<Application> page(String province, String applicant, String applicantNationalId,
+                                  ApplicationStatus status, Category category, UUID after, int limit) {
         StringBuilder q = new StringBuilder("from Application a where 1 = 1");
         Parameters params = new Parameters();
         if (province != null) {
             q.append(" and a.province = :province");
             params.and("province", province);
         }
-        if (applicant != null) {
+        if (applicant != null && applicantNationalId != null) {
+            // The person's own: applied under their account, or filed under their verified national ID.
+            q.append(" and (a.applicantSubject = :applicant or a.profile.nationalId = :nid)");
+            params.and("applicant", applicant).and("nid", applicantNationalId);
+        } else if (applicant != null) {
             q.append(" and a.applicantSubject = :applicant");
             params.and("applicant", applicant);
         }

@@ -1,6 +1,9 @@
 package ir.kanoon.membership.application;
 
-import io.quarkus.security.Authenticated;
+import ir.kanoon.platform.security.ETags;
+import ir.kanoon.platform.security.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
 import ir.kanoon.membership.history.HistoryView;
 import ir.kanoon.membership.profile.Category;
 import ir.kanoon.platform.idempotency.Idempotent;
@@ -17,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,10 +29,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Applications for membership (Art. 4) and the qualification decisions the Board supervises (Art. 7). */
+/**
+ * Applications for membership (Art. 4) and the qualification decisions the Board supervises (Art. 7).
+ * Every method declares the roles that may call it (a new method without a declaration is refused: the
+ * class default is {@code @DenyAll}); the service then checks province, ownership and four eyes.
+ */
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@DenyAll
 @Tag(name = "applications")
 public class ApplicationResource {
 
@@ -39,14 +45,19 @@ public class ApplicationResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Apply for membership of a province's Association (Idempotency-Key supported)")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG})
+    @Operation(summary = "Apply for membership of a province's Association (Idempotency-Key supported)",
+            description = "Under the caller's own verified national ID (token claim national_id); the province's "
+                    + "secretariat or labour-dg may file on someone's behalf (recorded as filedBy).")
     public Response submit(@NotNull @Valid ApplicationForm form) {
         ApplicationView view = service.submit(form);
-        return Response.created(URI.create("/api/v1/applications/" + view.id())).tag(etag(view.version()))
+        return Response.created(URI.create("/api/v1/applications/" + view.id())).tag(ETags.tag(view.version()))
                 .entity(view).build();
     }
 
     @GET
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY,
+            Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     @Operation(summary = "List applications (keyset paged)",
             description = "Secretariat, labour-dg and the Board see their province; ministry roles all; applicants their own.")
     public Page<ApplicationView> list(@QueryParam("province") String province,
@@ -59,13 +70,16 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY,
+            Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     public Response get(@PathParam("id") UUID id) {
         return ok(service.view(service.visible(id)));
     }
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "The applicant edits their application (SUBMITTED, or NEEDS_INFO which goes back to SUBMITTED)")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG})
+    @Operation(summary = "The applicant edits their application (SUBMITTED, or NEEDS_INFO which goes back to SUBMITTED); If-Match required")
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @NotNull @Valid ApplicationForm form) {
         return ok(service.edit(id, ifMatch, form));
@@ -73,7 +87,8 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/withdraw")
-    @Operation(summary = "The applicant withdraws an open application")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG})
+    @Operation(summary = "The applicant (or the person whose verified national ID it was filed under) withdraws an open application; If-Match required")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @Valid WithdrawRequest request) {
         return ok(service.withdraw(id, ifMatch, request));
@@ -81,13 +96,15 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/review")
-    @Operation(summary = "Start the review (secretariat or labour-dg of the province; Art. 7)")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
+    @Operation(summary = "Start the review (secretariat or labour-dg of the province, not of their own case; Art. 7); If-Match required")
     public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(service.startReview(id, ifMatch));
     }
 
     @POST
     @Path("/{id}/decision")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Record the qualification decision under the Board's supervision (Art. 7)",
             description = "APPROVED admits the applicant as a member. APPROVED/REJECTED need the Board resolution reference.")
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -97,16 +114,14 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}/history")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY,
+            Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     @Operation(summary = "Audit history of the application")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return service.history(id);
     }
 
     private static Response ok(ApplicationView view) {
-        return Response.ok(view).tag(etag(view.version())).build();
-    }
-
-    private static EntityTag etag(long version) {
-        return new EntityTag(String.valueOf(version));
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 }

@@ -1,5 +1,6 @@
 package ir.kanoon.membership.application;
 
+import ir.kanoon.membership.access.FourEyes;
 import ir.kanoon.membership.access.MembershipAccess;
 import ir.kanoon.membership.events.ApplicationEventData;
 import ir.kanoon.membership.events.MembershipEvents;
@@ -19,21 +20,28 @@ import ir.kanoon.platform.paging.Cursor;
 import ir.kanoon.platform.paging.Page;
 import ir.kanoon.platform.paging.PageRequest;
 import ir.kanoon.platform.persian.PersianText;
+import ir.kanoon.platform.problem.ApiException;
 import ir.kanoon.platform.problem.Problems;
 import ir.kanoon.platform.province.Provinces;
 import ir.kanoon.platform.security.Caller;
 import ir.kanoon.platform.security.ETags;
+import ir.kanoon.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Applications for membership (Art. 4) and their qualification under the Board's supervision (Art. 7). */
 @ApplicationScoped
 public class ApplicationService {
+
+    /** The {@code rule} of the national-ID binding problems (issue 7: no squatting someone else's ID). */
+    static final String NATIONAL_ID_RULE = "national-id-binding";
 
     @Inject
     ApplicationRepository applications;
@@ -65,18 +73,26 @@ public class ApplicationService {
         Profile profile = new Profile();
         ProfileEditor.apply(form, profile, true, TehranTime.today(), v);
         v.throwIfAny();
+        boolean onBehalf = requireBoundNationalId(profile.nationalId, province);
         onePerson.requireNoOther(profile.nationalId);
 
         Application a = new Application();
         a.id = Uuids.v7();
         a.province = province;
         a.status = ApplicationStatus.SUBMITTED;
-        a.applicantSubject = caller.subject();
+        Actor actor = Actor.of(caller);
+        if (onBehalf) {
+            a.filedBy = actor.subject();
+            a.filedByName = actor.name();
+        } else {
+            a.applicantSubject = caller.subject();
+        }
         a.profile = profile;
         a.createdAt = Instant.now();
         a.updatedAt = a.createdAt;
         applications.persist(a);
-        history.record(History.APPLICATION, a.id, Actor.of(caller), "SUBMITTED", null, a.status, null, null);
+        history.record(History.APPLICATION, a.id, actor, onBehalf ? "SUBMITTED_ON_BEHALF" : "SUBMITTED", null,
+                a.status, null, null);
         publish(MembershipEvents.APPLICATION_SUBMITTED, a);
         applications.flush();
         return view(a);
@@ -87,25 +103,28 @@ public class ApplicationService {
         UUID afterId = after == null ? null : parseId(after.key(0));
         String scope;
         String applicant = null;
+        String applicantNid = null;
         if (caller.hasAnyRole(MembershipAccess.APPLICATION_READERS) || MembershipAccess.isNationalReader(caller)) {
-            if (caller.hasRole(ir.kanoon.platform.security.Roles.INTEGRATION) && !caller.hasAnyRole(
-                    ir.kanoon.platform.security.Roles.MINISTRY_ADMIN, ir.kanoon.platform.security.Roles.MINISTRY_ANALYST)) {
+            if (caller.hasRole(Roles.INTEGRATION) && !caller.hasAnyRole(Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST)) {
                 throw Problems.forbidden("forbidden"); // applications are not part of the integration read model
             }
-            scope = caller.provinceScope(province).orElse(null);
+            scope = MembershipAccess.readScope(caller, province).orElse(null);
         } else {
-            // Applicants see their own applications, in whatever province they applied.
+            // Applicants see their own applications, in whatever province they applied, including those
+            // staff filed under their verified national ID.
             scope = province == null || province.isBlank() ? null : province.strip().toUpperCase(java.util.Locale.ROOT);
             applicant = caller.subject();
+            applicantNid = caller.nationalId().orElse(null);
         }
-        List<Application> rows = applications.page(scope, applicant, status, category, afterId, page.limit());
+        List<Application> rows = applications.page(scope, applicant, applicantNid, status, category, afterId,
+                page.limit());
         return Page.of(rows, page.limit(), this::view, a -> Cursor.of(a.id));
     }
 
     /** The application if the caller may see it (the applicant, or a reader of its province); otherwise 404. */
     public Application visible(UUID id) {
         Application a = applications.findByIdOptional(id).orElseThrow(() -> Problems.notFound("application", id));
-        if (!a.applicantSubject.equals(caller.subject()) && !MembershipAccess.mayReadApplications(caller, a.province)) {
+        if (!isPerson(a) && !MembershipAccess.mayReadApplications(caller, a.province)) {
             throw Problems.notFound("application", id);
         }
         return a;
@@ -158,7 +177,7 @@ public class ApplicationService {
     /** The secretariat takes the application up for the Board-supervised review (Art. 7). */
     @Transactional
     public ApplicationView startReview(UUID id, String ifMatch) {
-        Application a = decidable(id);
+        Application a = decidable(id, "review");
         ETags.requireMatch(ifMatch, a.version);
         ApplicationStatus from = a.status;
         a.status = ApplicationLifecycle.next(from, ApplicationLifecycle.Action.START_REVIEW);
@@ -174,7 +193,7 @@ public class ApplicationService {
      */
     @Transactional
     public ApplicationView decide(UUID id, String ifMatch, DecisionRequest request) {
-        Application a = decidable(id);
+        Application a = decidable(id, "decide");
         ETags.requireMatch(ifMatch, a.version);
         ApplicationStatus from = a.status;
         ApplicationStatus to = ApplicationLifecycle.next(from, ApplicationLifecycle.actionOf(request.decision()));
@@ -212,22 +231,50 @@ public class ApplicationService {
     }
 
     public ApplicationView view(Application a) {
-        return ApplicationView.of(a, MembershipAccess.seesPersonalData(caller, a.province, a.applicantSubject));
+        return ApplicationView.of(a, MembershipAccess.seesPersonalData(caller, a.province, a.applicantSubject,
+                a.profile.nationalId));
+    }
+
+    /**
+     * National-ID binding: a person applies only under their own national ID, proven by the token's
+     * {@code national_id} claim (a user attribute only administrators or a verification step set), so nobody
+     * can block someone else nationwide by applying with their ID. The province's secretariat or labour-dg
+     * may file on someone's behalf (returns true; recorded as such). Checked before the one-person rule, so
+     * the 409 of that rule cannot be used to probe other people's national IDs.
+     */
+    private boolean requireBoundNationalId(String nationalId, String province) {
+        Optional<String> own = caller.nationalId();
+        if (own.isPresent() && own.get().equals(nationalId)) {
+            return false;
+        }
+        if (MembershipAccess.mayDecide(caller, province)) {
+            return true;
+        }
+        if (own.isEmpty()) {
+            throw new ApiException(403, "national-id.unverified", NATIONAL_ID_RULE, List.of(), Map.of());
+        }
+        throw new ApiException(403, "national-id.not-yours", NATIONAL_ID_RULE,
+                List.of(new ApiException.FieldError("nationalId", "national-id.not-yours.field")), Map.of());
+    }
+
+    private boolean isPerson(Application a) {
+        return MembershipAccess.isPerson(caller, a.applicantSubject, a.profile.nationalId);
     }
 
     private Application ownApplication(UUID id) {
         Application a = visible(id);
-        if (!a.applicantSubject.equals(caller.subject())) {
+        if (!isPerson(a)) {
             throw Problems.forbidden("application.applicant-only");
         }
         return a;
     }
 
-    private Application decidable(UUID id) {
+    private Application decidable(UUID id, String action) {
         Application a = visible(id);
         if (!MembershipAccess.mayDecide(caller, a.province)) {
             throw Problems.forbidden("application.decider-only");
         }
+        FourEyes.requireNotOwnCase(caller, a.applicantSubject, a.profile.nationalId, a.filedBy, action);
         return a;
     }
 

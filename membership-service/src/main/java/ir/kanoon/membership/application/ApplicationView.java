@@ -15,6 +15,7 @@ public record ApplicationView(
         @JsonUnwrapped ProfileView person,
         @Schema(nullable = true) DecisionView decision,
         @Schema(nullable = true, description = "The member created by approval") UUID memberId,
+        @Schema(nullable = true, description = "Staff member who filed it on the person's behalf") String filedBy,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -28,6 +29,6 @@ public record ApplicationView(
         DecisionView decision = a.decision == null ? null
                 : new DecisionView(a.decision, a.decidedBy, a.decidedAt, a.resolutionRef, a.decisionReason);
         return new ApplicationView(a.id, a.province, a.status, ProfileView.of(a.profile, seesPersonalData), decision,
-                a.memberId, a.createdAt, a.updatedAt, a.version);
+                a.memberId, a.filedByName, a.createdAt, a.updatedAt, a.version);
     }
 }

@@ -21,8 +21,10 @@ import java.util.UUID;
  * Associations are provincial, but a person belongs to one. Checked under a per-person advisory lock so
  * two concurrent applications cannot both pass; partial unique indexes are the backstop.
  *
- * <p>The 409 says where the existing one is — its kind and province — and links it only when the caller
- * may see it (their own, or one of their province), so no other province's data leaks.
+ * <p>Existence disclosure: the 409 says where the existing one is — its kind and province — and links it
+ * only to callers who may see that record (the person, or a reader of its province). Everyone else gets a
+ * 409 that says only that the national ID is taken, so the rule cannot be used to learn in which province
+ * someone is a member or applicant.
  */
 @ApplicationScoped
 public class OnePersonRule {
@@ -44,19 +46,23 @@ public class OnePersonRule {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(:nid))) l")
                 .setParameter("nid", "person:" + nationalId).getSingleResult();
         applications.openByNationalId(nationalId).ifPresent(a -> {
-            throw duplicate("person.open-application", a.province, a.applicantSubject,
-                    MembershipAccess.mayReadApplications(caller, a.province), "/api/v1/applications/", a.id);
+            throw duplicate("person.open-application", a.province,
+                    MembershipAccess.isPerson(caller, a.applicantSubject, nationalId)
+                            || MembershipAccess.mayReadApplications(caller, a.province), "/api/v1/applications/", a.id);
         });
         members.openByNationalId(nationalId).ifPresent((Member m) -> {
-            throw duplicate("person.existing-membership", m.province, m.userSubject,
-                    MembershipAccess.mayReadMembers(caller, m.province), "/api/v1/members/", m.id);
+            throw duplicate("person.existing-membership", m.province,
+                    MembershipAccess.isPerson(caller, m.userSubject, nationalId)
+                            || MembershipAccess.mayReadMembers(caller, m.province), "/api/v1/members/", m.id);
         });
     }
 
-    private ApiException duplicate(String code, String province, String owner, boolean readable, String path, UUID id) {
+    private ApiException duplicate(String code, String province, boolean visible, String path, UUID id) {
+        if (!visible) {
+            return new ApiException(409, "person.taken", null, List.of(), Map.of());
+        }
         Province p = Provinces.byCode(province).orElse(new Province(province, province, province));
-        boolean visible = readable || owner.equals(caller.subject());
-        Map<String, String> headers = visible ? Map.of("Link", "<" + path + id + ">; rel=\"related\"") : Map.of();
-        return new ApiException(409, code, null, List.of(), headers, p.code(), p.nameEn(), p.nameFa());
+        return new ApiException(409, code, null, List.of(), Map.of("Link", "<" + path + id + ">; rel=\"related\""),
+                p.code(), p.nameEn(), p.nameFa());
     }
 }

@@ -5,22 +5,24 @@ import ir.kanoon.membership.events.MembershipEvents;
 import ir.kanoon.platform.consumer.EventHandler;
 import ir.kanoon.platform.events.CloudEvent;
 import ir.kanoon.platform.events.CloudEvents;
+import ir.kanoon.platform.rolesync.RoleSync;
+import ir.kanoon.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * Reads the service's own member events (they are the outbox's committed truth) and records, per user,
- * the role state Keycloak should have. {@link KeycloakSyncJob} pushes it and retries until Keycloak
- * accepts, so a Keycloak outage delays the change but loses nothing; the newest event wins, so a late
- * redelivery never undoes a later change. Runs only with {@code kanoon.keycloak-sync.enabled=true}.
+ * Reads the service's own member events (they are the outbox's committed truth) and records with the
+ * platform's {@link RoleSync} the state Keycloak should have: realm role {@code member} while the membership
+ * is ACTIVE (Art. 7, R8: continued membership depends on qualification), scoped by the {@code member_province}
+ * attribute — never {@code province}, the staff scope that administrators alone set (conventions, Security).
+ * The platform job pushes it outside any transaction and retries until Keycloak accepts; the newest event
+ * wins, so a late redelivery never undoes a later change. Runs only with {@code kanoon.role-sync.enabled=true}.
  */
 @ApplicationScoped
-@LookupIfProperty(name = "kanoon.keycloak-sync.enabled", stringValue = "true")
+@LookupIfProperty(name = "kanoon.role-sync.enabled", stringValue = "true")
 public class RoleSyncHandler implements EventHandler {
 
     public static final String GROUP = "membership.keycloak-sync";
@@ -30,7 +32,7 @@ public class RoleSyncHandler implements EventHandler {
     }
 
     @Inject
-    EntityManager em;
+    RoleSync roleSync;
 
     @Override
     public String consumerGroup() {
@@ -49,22 +51,9 @@ public class RoleSyncHandler implements EventHandler {
         }
         MemberState state = CloudEvents.data(event, MemberState.class);
         if (state.userId() == null || state.status() == null) {
-            return;
+            return; // a membership filed on someone's behalf whose person has no account yet: no role to give
         }
-        record(state.userId(), state.province(), "ACTIVE".equals(state.status()),
+        roleSync.desire(state.userId(), Roles.MEMBER, "ACTIVE".equals(state.status()), state.province(),
                 event.time() == null ? Instant.now() : event.time());
-    }
-
-    void record(String userId, String province, boolean member, Instant eventTime) {
-        em.createNativeQuery("""
-                        INSERT INTO keycloak_sync (user_subject, province, member, event_time, synced, attempts, next_attempt_at)
-                        VALUES (:u, :p, :m, :t, false, 0, now())
-                        ON CONFLICT (user_subject) DO UPDATE SET province = EXCLUDED.province, member = EXCLUDED.member,
-                            event_time = EXCLUDED.event_time, synced = false, attempts = 0, next_attempt_at = now(),
-                            last_error = NULL
-                        WHERE keycloak_sync.event_time <= EXCLUDED.event_time""")
-                .setParameter("u", userId).setParameter("p", province).setParameter("m", member)
-                .setParameter("t", Timestamp.from(eventTime))
-                .executeUpdate();
     }
 }

@@ -38,8 +38,11 @@ public class Member extends PanacheEntityBase {
     @Column(nullable = false)
     public MemberStatus status;
 
-    /** Keycloak user id of the person (the subject that applied): the role sync's key. */
-    @Column(name = "user_subject", nullable = false, updatable = false)
+    /**
+     * Keycloak user id of the person (the subject that applied): the role sync's key. Null when staff filed
+     * the application on the person's behalf; the person is then known by national ID.
+     */
+    @Column(name = "user_subject", updatable = false)
     public String userSubject;
 
     @Column(name = "application_id", nullable = false, updatable = false)

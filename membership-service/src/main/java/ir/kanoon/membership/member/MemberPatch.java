@@ -13,7 +13,10 @@ import java.util.List;
 /**
  * {@code PATCH /members/{id}}: absent or null leaves a field as is, "" clears an optional one. Identity
  * and qualification facts (names, national ID, birth date, category, sector) are not here: they were
- * the basis of the Board-supervised decision (Art. 7) and change only through a new application.
+ * the basis of the Board-supervised decision (Art. 7) and change only through a new application. The
+ * category facts below (university, academic rank, organisation, registration number, government body,
+ * position) are accepted by the schema only to be refused with a 422 naming Art. 7 and the field: they
+ * too need a decision.
  */
 @Schema(name = "MemberPatch")
 public record MemberPatch(
@@ -29,10 +32,11 @@ public record MemberPatch(
         Integer foundingYear,
         @Size(max = 50) List<@Size(max = 300) String> patents,
         @Size(max = 50) List<@Size(max = 300) String> awards,
-        @Size(max = 200) String university,
-        AcademicRank academicRank,
-        @Size(max = 200) String organisation,
-        @Size(max = 64) String registrationNumber,
-        @Size(max = 200) String governmentBody,
-        @Size(max = 200) String position) implements ProfileChanges {
+        @Size(max = 200) @Schema(description = "Refused (422, Art. 7): needs a decision") String university,
+        @Schema(description = "Refused (422, Art. 7): needs a decision") AcademicRank academicRank,
+        @Size(max = 200) @Schema(description = "Refused (422, Art. 7): needs a decision") String organisation,
+        @Size(max = 64) @Schema(description = "Refused (422, Art. 7): needs a decision") String registrationNumber,
+        @Size(max = 200) @Schema(description = "Refused (422, Art. 7): needs a decision") String governmentBody,
+        @Size(max = 200) @Schema(description = "Refused (422, Art. 7): needs a decision") String position)
+        implements ProfileChanges {
 }

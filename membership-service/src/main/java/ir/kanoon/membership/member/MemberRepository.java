@@ -73,6 +73,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("userSubject = ?1 order by id desc", subject).firstResultOptional();
     }
 
+    /** The person's latest membership by national ID (a membership filed on their behalf has no subject). */
+    public Optional<Member> latestOfNationalId(String nationalId) {
+        return find("profile.nationalId = ?1 order by id desc", nationalId).firstResultOptional();
+    }
+
     public Optional<Member> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

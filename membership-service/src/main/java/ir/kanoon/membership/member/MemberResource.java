@@ -5,7 +5,10 @@ import ir.kanoon.membership.profile.Category;
 import ir.kanoon.membership.profile.Sector;
 import ir.kanoon.platform.paging.Page;
 import ir.kanoon.platform.paging.PageRequest;
-import io.quarkus.security.Authenticated;
+import ir.kanoon.platform.security.ETags;
+import ir.kanoon.platform.security.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,10 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
-/** The register of members (Art. 4) and the status changes the Board supervises (Art. 7). */
+/**
+ * The register of members (Art. 4) and the status changes the Board supervises (Art. 7). Every method
+ * declares the roles that may call it (the class default is {@code @DenyAll}, so a new method is closed until
+ * declared); the service then checks province, ownership and four eyes.
+ */
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@DenyAll
 @Tag(name = "members")
 public class MemberResource {
 
@@ -37,8 +44,11 @@ public class MemberResource {
     MemberService service;
 
     @GET
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.TRUSTEE, Roles.MEMBER,
+            Roles.INTEGRATION, Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     @Operation(summary = "List members (keyset paged)",
-            description = "Provincial callers see their own province; ministry roles all or ?province=. "
+            description = "Staff see their own province (province claim), members and trustees their own "
+                    + "Association (member_province claim); ministry roles all or ?province=. "
                     + "q searches names, organisation and expertise, Persian-folded («كارآفريني» finds «کارآفرینی»).")
     public Page<MemberView> list(@QueryParam("province") String province,
                                  @QueryParam("category") Category category,
@@ -53,6 +63,8 @@ public class MemberResource {
 
     @GET
     @Path("/stats")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.TRUSTEE, Roles.MEMBER,
+            Roles.INTEGRATION, Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     @Operation(summary = "Counts by category, sector and status (national totals for ministry roles)")
     public MemberStats stats(@QueryParam("province") String province) {
         return service.stats(province);
@@ -60,21 +72,25 @@ public class MemberResource {
 
     @GET
     @Path("/me")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY})
     @Operation(summary = "The caller's own membership")
     public Response me() {
         MemberView view = service.me();
-        return Response.ok(view).tag(etag(view)).build();
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.APPLICANT, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.TRUSTEE, Roles.MEMBER,
+            Roles.INTEGRATION, Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     public Response get(@PathParam("id") UUID id) {
         MemberView view = service.view(service.visible(id));
-        return Response.ok(view).tag(etag(view)).build();
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
     @PATCH
     @Path("/{id}")
+    @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY})
     @Operation(summary = "Update contact and evidence (the member or their province's secretariat)")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @NotNull @Valid MemberPatch patch) {
@@ -83,6 +99,7 @@ public class MemberResource {
 
     @POST
     @Path("/{id}/suspend")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Suspend (Art. 7: on a Board resolution)")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull @Valid StatusChange body) {
@@ -91,6 +108,7 @@ public class MemberResource {
 
     @POST
     @Path("/{id}/reinstate")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Reinstate a suspended member (Art. 7)")
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @NotNull @Valid StatusChange body) {
@@ -99,6 +117,7 @@ public class MemberResource {
 
     @POST
     @Path("/{id}/terminate")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Terminate (final; Art. 7)")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @NotNull @Valid StatusChange body) {
@@ -107,6 +126,7 @@ public class MemberResource {
 
     @POST
     @Path("/{id}/renew")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Renew for another term (an expired member becomes ACTIVE again; Art. 7)")
     public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @NotNull @Valid StatusChange body) {
@@ -115,17 +135,15 @@ public class MemberResource {
 
     @GET
     @Path("/{id}/history")
+    @RolesAllowed({Roles.APPLICANT, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.TRUSTEE, Roles.MEMBER,
+            Roles.INTEGRATION, Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
     @Operation(summary = "Audit history: who changed what, when and why")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return service.history(id);
     }
 
     private static Response ok(MemberView view) {
-        return Response.ok(view).tag(etag(view)).build();
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etag(MemberView view) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()));
+        return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
 }

@@ -1,5 +1,6 @@
 package ir.kanoon.membership.member;
 
+import ir.kanoon.membership.access.FourEyes;
 import ir.kanoon.membership.access.MembershipAccess;
 import ir.kanoon.membership.events.MemberEventData;
 import ir.kanoon.membership.events.MembershipEvents;
@@ -18,6 +19,7 @@ import ir.kanoon.platform.paging.Cursor;
 import ir.kanoon.platform.paging.Page;
 import ir.kanoon.platform.paging.PageRequest;
 import ir.kanoon.platform.persian.PersianText;
+import ir.kanoon.platform.problem.ApiException;
 import ir.kanoon.platform.problem.Problems;
 import ir.kanoon.platform.security.Caller;
 import ir.kanoon.platform.security.ETags;
@@ -27,6 +29,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +86,7 @@ public class MemberService {
     public Page<MemberView> list(String province, Category category, Sector sector, MemberStatus status,
                                  String expertise, String q, PageRequest page) {
         requireReader();
-        Optional<String> scope = caller.provinceScope(province);
+        Optional<String> scope = MembershipAccess.readScope(caller, province);
         List<String> tokens = PersianText.searchTokens(q);
         if (tokens.size() > 5) {
             throw Problems.invalid("q", "search.too-many-words", 5);
@@ -99,20 +102,22 @@ public class MemberService {
     /** A member the caller may see (the person, or a reader of that province); otherwise 404. */
     public Member visible(UUID id) {
         Member m = members.findByIdOptional(id).orElseThrow(() -> Problems.notFound("member", id));
-        if (!m.userSubject.equals(caller.subject()) && !MembershipAccess.mayReadMembers(caller, m.province)) {
+        if (!isPerson(m) && !MembershipAccess.mayReadMembers(caller, m.province)) {
             throw Problems.notFound("member", id);
         }
         return m;
     }
 
     public MemberView me() {
-        Member m = members.latestOfUser(caller.subject()).orElseThrow(() -> Problems.notFound("member", "me"));
+        Member m = members.latestOfUser(caller.subject())
+                .or(() -> caller.nationalId().flatMap(members::latestOfNationalId))
+                .orElseThrow(() -> Problems.notFound("member", "me"));
         return view(m);
     }
 
     public List<HistoryView> history(UUID id) {
         Member m = visible(id);
-        if (!m.userSubject.equals(caller.subject()) && !MembershipAccess.seesPersonalData(caller, m.province, m.userSubject)
+        if (!isPerson(m) && !MembershipAccess.seesPersonalData(caller, m.province, m.userSubject, m.profile.nationalId)
                 && !caller.hasAnyRole(MembershipAccess.APPLICATION_READERS)) {
             // The audit trail (reasons of suspensions, …) is for the person, the secretariat, the Board and the ministry.
             throw Problems.forbidden("forbidden");
@@ -124,7 +129,7 @@ public class MemberService {
     @Transactional
     public MemberView patch(UUID id, String ifMatch, MemberPatch patch) {
         Member m = visible(id);
-        boolean self = m.userSubject.equals(caller.subject());
+        boolean self = isPerson(m);
         if (!self && !MembershipAccess.mayDecide(caller, m.province)) {
             throw Problems.forbidden("forbidden");
         }
@@ -132,6 +137,7 @@ public class MemberService {
         if (m.status == MemberStatus.TERMINATED) {
             throw Problems.conflict("member.terminated", m.membershipNumber);
         }
+        requireNoQualificationFacts(patch);
         Problems.ValidationBuilder v = Problems.validation();
         ProfileEditor.apply(patch, m.profile, false, TehranTime.today(), v);
         v.throwIfAny();
@@ -149,6 +155,7 @@ public class MemberService {
         if (!MembershipAccess.mayDecide(caller, m.province)) {
             throw Problems.forbidden("forbidden");
         }
+        FourEyes.requireNotOwnCase(caller, m.userSubject, m.profile.nationalId, null, action.name().toLowerCase());
         ETags.requireMatch(ifMatch, m.version);
         String resolution = BoardResolution.require(request.resolutionRef());
         MemberStatus from = m.status;
@@ -184,7 +191,7 @@ public class MemberService {
 
     public MemberStats stats(String province) {
         requireReader();
-        Optional<String> scope = caller.provinceScope(province);
+        Optional<String> scope = MembershipAccess.readScope(caller, province);
         Map<MemberStatus, Long> byStatus = MemberRepository.complete(MemberStatus.class,
                 members.countBy("status", scope, false));
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -194,7 +201,32 @@ public class MemberService {
     }
 
     public MemberView view(Member m) {
-        return MemberView.of(m, MembershipAccess.seesPersonalData(caller, m.province, m.userSubject));
+        return MemberView.of(m, MembershipAccess.seesPersonalData(caller, m.province, m.userSubject,
+                m.profile.nationalId));
+    }
+
+    private boolean isPerson(Member m) {
+        return MembershipAccess.isPerson(caller, m.userSubject, m.profile.nationalId);
+    }
+
+    /**
+     * The facts of the member's category (Art. 4-2 university and rank, Art. 4-3 organisation and its
+     * registration, Art. 4-4 government body and position) were the basis of the Board-supervised
+     * qualification decision (Art. 7, R8): a PATCH cannot change them. 422 naming Art. 7 and each field.
+     */
+    private static void requireNoQualificationFacts(MemberPatch patch) {
+        List<ApiException.FieldError> refused = new ArrayList<>();
+        Object[][] facts = {{"university", patch.university()}, {"academicRank", patch.academicRank()},
+                {"organisation", patch.organisation()}, {"registrationNumber", patch.registrationNumber()},
+                {"governmentBody", patch.governmentBody()}, {"position", patch.position()}};
+        for (Object[] fact : facts) {
+            if (fact[1] != null) {
+                refused.add(new ApiException.FieldError((String) fact[0], "member.qualification-fact.field"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ApiException(422, "member.qualification-fact", "Art. 7", refused, java.util.Map.of());
+        }
     }
 
     private void requireReader() {

@@ -22,9 +22,11 @@ import static ir.kanoon.membership.support.Fixtures.entrepreneur;
 import static ir.kanoon.membership.support.Fixtures.labourDg;
 import static ir.kanoon.membership.support.Fixtures.ministryAnalyst;
 import static ir.kanoon.membership.support.Fixtures.nationalId;
+import static ir.kanoon.membership.support.Fixtures.person;
 import static ir.kanoon.membership.support.Fixtures.post;
 import static ir.kanoon.membership.support.Fixtures.secretariat;
 import static ir.kanoon.membership.support.Fixtures.submit;
+import static ir.kanoon.membership.support.Fixtures.submitAs;
 import static ir.kanoon.membership.support.Fixtures.trustee;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,7 +54,7 @@ class ApplicationApiTest {
     @Test
     void r8_fullLifecycle_submitReviewNeedsInfoResubmitApprove_admitsAMemberAndPublishesEvents() {
         String nid = nationalId();
-        String me = applicant("person-lifecycle");
+        String me = person("person-lifecycle", nid);
         String appId = submit(me, entrepreneur(TEHRAN, nid)).statusCode(201)
                 .header("Location", containsString("/api/v1/applications/"))
                 .header("ETag", "\"0\"")
@@ -77,11 +79,12 @@ class ApplicationApiTest {
                 .body("decision.reason", equalTo("مدارک ثبت شرکت را بفرستید"));
 
         // The applicant completes it: NEEDS_INFO -> SUBMITTED.
-        given().auth().oauth2(me).contentType("application/json")
+        given().auth().oauth2(me).contentType("application/json").header("If-Match", "\"2\"")
                 .body(Map.of("registrationNumber", "x", "category", "ENTREPRENEUR", "employees", 130))
                 .patch("/api/v1/applications/" + appId)
                 .then().statusCode(400).body("violations.field", hasItem("registrationNumber"));
-        given().auth().oauth2(me).contentType("application/json").body(Map.of("employees", 130))
+        given().auth().oauth2(me).contentType("application/json").header("If-Match", "\"2\"")
+                .body(Map.of("employees", 130))
                 .patch("/api/v1/applications/" + appId)
                 .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("employees", equalTo(130));
 
@@ -131,7 +134,7 @@ class ApplicationApiTest {
 
     @Test
     void r8_decisionsNeedTheBoardResolutionAndAReasonForRejection() {
-        String appId = submit(applicant("person-r8"), entrepreneur(TEHRAN, nationalId())).statusCode(201)
+        String appId = submitAs("person-r8", entrepreneur(TEHRAN, nationalId())).statusCode(201)
                 .extract().path("id");
         String sec = secretariat(TEHRAN);
         post(sec, "/api/v1/applications/" + appId + "/review", null).statusCode(200);
@@ -155,7 +158,7 @@ class ApplicationApiTest {
      */
     @Test
     void r8_r13_onlyTheProvincesSecretariatOrLabourDgRecordDecisions() {
-        String appId = submit(applicant("person-who-decides"), entrepreneur(TEHRAN, nationalId())).statusCode(201)
+        String appId = submitAs("person-who-decides", entrepreneur(TEHRAN, nationalId())).statusCode(201)
                 .extract().path("id");
         // The Board's trustee reads it but does not record decisions; the ministry supervises but does not decide.
         post(trustee(TEHRAN), "/api/v1/applications/" + appId + "/review", null).statusCode(403);
@@ -168,34 +171,33 @@ class ApplicationApiTest {
     @Test
     void onePersonNationwide_secondApplicationAnywhereIs409SayingWhere_withoutLeakingTheOtherProvince() {
         String nid = nationalId();
-        String first = submit(applicant("person-dup"), entrepreneur(ISFAHAN, nid)).statusCode(201).extract().path("id");
+        String first = submitAs("person-dup", entrepreneur(ISFAHAN, nid)).statusCode(201).extract().path("id");
 
-        // Someone applying in Tehran with the same national ID learns where, but gets no link to Isfahan's record.
-        submit(applicant("someone-else"), entrepreneur(TEHRAN, nid)).statusCode(409)
+        // Someone else cannot apply with that national ID at all (national-ID binding, issue 7), so learns nothing.
+        submit(person("someone-else", nationalId()), entrepreneur(TEHRAN, nid)).statusCode(403)
                 .contentType("application/problem+json")
-                .body("type", equalTo("/problems/person.open-application"))
-                .body("detail", containsString("Isfahan"))
-                .body("detail", not(containsString(first)))
+                .body("type", equalTo("/problems/national-id.not-yours"))
+                .body("detail", not(containsString("Isfahan")))
                 .header("Link", nullValue());
         // The same person is pointed to their own application.
-        submit(applicant("person-dup"), entrepreneur(ISFAHAN, nid)).statusCode(409)
+        submitAs("person-dup", entrepreneur(ISFAHAN, nid)).statusCode(409)
                 .header("Link", containsString("/api/v1/applications/" + first));
 
         // Once admitted, the membership blocks new applications too (Persian digits are the same ID).
         String nid2 = nationalId();
         admit("person-dup-member", entrepreneur(ISFAHAN, nid2));
         Map<String, Object> again = entrepreneur(TEHRAN, toPersianDigits(nid2));
-        submit(applicant("person-dup-member"), again).statusCode(409)
+        submitAs("person-dup-member", again).statusCode(409)
                 .body("type", equalTo("/problems/person.existing-membership"))
                 .body("detail", containsString("IR-04"));
-        given().auth().oauth2(applicant("x")).header("Accept-Language", "fa").contentType("application/json")
+        given().auth().oauth2(person("person-dup-member", nid2)).header("Accept-Language", "fa").contentType("application/json")
                 .body(again).post("/api/v1/applications").then().statusCode(409)
                 .body("detail", containsString("اصفهان"));
     }
 
     @Test
     void provinceIsolation_tehranSecretariatCannotSeeOrDecideIsfahanApplications() {
-        String appId = submit(applicant("person-isfahan"), entrepreneur(ISFAHAN, nationalId())).statusCode(201)
+        String appId = submitAs("person-isfahan", entrepreneur(ISFAHAN, nationalId())).statusCode(201)
                 .extract().path("id");
         String tehran = secretariat(TEHRAN);
         given().auth().oauth2(tehran).get("/api/v1/applications/" + appId).then().statusCode(404)
@@ -219,7 +221,7 @@ class ApplicationApiTest {
     @Test
     void personalDataIsMaskedExceptForThePersonTheProvincesSecretariatAndTheMinistry() {
         String nid = nationalId();
-        String appId = submit(applicant("person-mask"), entrepreneur(TEHRAN, nid)).statusCode(201).extract().path("id");
+        String appId = submitAs("person-mask", entrepreneur(TEHRAN, nid)).statusCode(201).extract().path("id");
         for (String sees : List.of(applicant("person-mask"), secretariat(TEHRAN), labourDg(TEHRAN), ministryAnalyst())) {
             given().auth().oauth2(sees).get("/api/v1/applications/" + appId).then().statusCode(200)
                     .body("nationalId", equalTo(nid)).body("mobile", equalTo("09121234567"))
@@ -236,8 +238,9 @@ class ApplicationApiTest {
 
     @Test
     void staleIfMatchIs412AndCurrentIfMatchPasses() {
-        String me = applicant("person-etag");
-        String appId = submit(me, entrepreneur(TEHRAN, nationalId())).statusCode(201).extract().path("id");
+        String nid = nationalId();
+        String me = person("person-etag", nid);
+        String appId = submit(me, entrepreneur(TEHRAN, nid)).statusCode(201).extract().path("id");
         given().auth().oauth2(me).contentType("application/json").header("If-Match", "\"0\"")
                 .body(Map.of("city", "کرج")).patch("/api/v1/applications/" + appId)
                 .then().statusCode(200).header("ETag", "\"1\"").body("city", equalTo("کرج"));
@@ -251,8 +254,8 @@ class ApplicationApiTest {
 
     @Test
     void idempotencyKeyReplayCreatesOneApplication() {
-        String me = applicant("person-idem");
         Map<String, Object> body = entrepreneur(TEHRAN, nationalId());
+        String me = person("person-idem", (String) body.get("nationalId"));
         String first = given().auth().oauth2(me).contentType("application/json").header("Idempotency-Key", "k-123")
                 .body(body).post("/api/v1/applications").then().statusCode(201).extract().path("id");
         given().auth().oauth2(me).contentType("application/json").header("Idempotency-Key", "k-123")
@@ -268,16 +271,16 @@ class ApplicationApiTest {
         body.put("mobile", "0812345678");
         body.remove("city");
         body.put("birthDate", "2020-01-01");
-        submit(applicant("person-invalid"), body).statusCode(400).contentType("application/problem+json")
+        submitAs("person-invalid", body).statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/validation"))
                 .body("violations.field", hasItems("nationalId", "mobile", "city", "birthDate"))
                 .body("violations.find { it.field == 'nationalId' }.message", containsString("national ID"));
         Map<String, Object> unknown = entrepreneur("IR-99", nationalId());
-        submit(applicant("person-invalid"), unknown).statusCode(400).body("violations.field", hasItem("province"));
+        submitAs("person-invalid", unknown).statusCode(400).body("violations.field", hasItem("province"));
         Map<String, Object> badEnum = entrepreneur(TEHRAN, nationalId());
         badEnum.put("category", "ASTRONAUT");
-        submit(applicant("person-invalid"), badEnum).statusCode(400).body("violations[0].field", equalTo("category"));
-        submit(applicant("person-invalid"), Map.of()).statusCode(400)
+        submitAs("person-invalid", badEnum).statusCode(400).body("violations[0].field", equalTo("category"));
+        submitAs("person-invalid", Map.of()).statusCode(400)
                 .body("violations.field", hasItems("province", "category", "firstName", "nationalId", "mobile"));
     }
 
@@ -285,34 +288,34 @@ class ApplicationApiTest {
     void r7_eachCategoryNeedsItsOwnFactsAndRefusesOthers() {
         Map<String, Object> faculty = entrepreneur(TEHRAN, nationalId());
         faculty.put("category", "FACULTY");
-        submit(applicant("person-r7"), faculty).statusCode(400)
+        submitAs("person-r7", faculty).statusCode(400)
                 .body("violations.field", hasItems("university", "academicRank", "sector"))
                 .body("violations.find { it.field == 'university' }.message", containsString("Art. 4"));
         faculty.remove("sector");
         faculty.put("university", "دانشگاه تهران");
         faculty.put("academicRank", "ASSOCIATE_PROFESSOR");
-        submit(applicant("person-r7"), faculty).statusCode(201).body("category", equalTo("FACULTY"));
+        submitAs("person-r7", faculty).statusCode(201).body("category", equalTo("FACULTY"));
 
         Map<String, Object> ngo = entrepreneur(TEHRAN, nationalId());
         ngo.put("category", "NGO_REPRESENTATIVE");
         ngo.remove("sector");
-        submit(applicant("person-r7-ngo"), ngo).statusCode(400)
+        submitAs("person-r7-ngo", ngo).statusCode(400)
                 .body("violations.field", hasItems("organisation", "registrationNumber"));
         Map<String, Object> gov = entrepreneur(TEHRAN, nationalId());
         gov.put("category", "GOVERNMENT_REPRESENTATIVE");
         gov.remove("sector");
         gov.put("governmentBody", "سازمان برنامه و بودجه");
-        submit(applicant("person-r7-gov"), gov).statusCode(400).body("violations.field", equalTo(List.of("position")));
+        submitAs("person-r7-gov", gov).statusCode(400).body("violations.field", equalTo(List.of("position")));
         Map<String, Object> entrepreneurWithoutSector = entrepreneur(TEHRAN, nationalId());
         entrepreneurWithoutSector.remove("sector");
-        submit(applicant("person-r7-ent"), entrepreneurWithoutSector).statusCode(400)
+        submitAs("person-r7-ent", entrepreneurWithoutSector).statusCode(400)
                 .body("violations.field", equalTo(List.of("sector")));
     }
 
     @Test
     void withdrawIsTheApplicantsAndFreesTheNationalId() {
         String nid = nationalId();
-        String me = applicant("person-withdraw");
+        String me = person("person-withdraw", nid);
         String appId = submit(me, entrepreneur(TEHRAN, nid)).statusCode(201).extract().path("id");
         post(secretariat(TEHRAN), "/api/v1/applications/" + appId + "/withdraw", null).statusCode(403);
         post(me, "/api/v1/applications/" + appId + "/withdraw", Map.of("reason", "انصراف")).statusCode(200)

@@ -100,14 +100,15 @@ class MemberApiTest {
     void memberEditsOwnProfile_publishesProfileUpdated_andIdentityFieldsAreNotPatchable() {
         String memberId = admit("m-profile", entrepreneur(TEHRAN, nationalId()));
         String me = applicant("m-profile");
-        given().auth().oauth2(me).contentType("application/json")
+        given().auth().oauth2(me).contentType("application/json").header("If-Match", "\"0\"")
                 .body(Map.of("expertise", List.of("بازاریابی دیجیتال"), "mobile", "09351112233"))
                 .patch("/api/v1/members/" + memberId).then().statusCode(200)
                 .body("expertise", equalTo(List.of("بازاریابی دیجیتال"))).body("mobile", equalTo("09351112233"));
         given().auth().oauth2(me).contentType("application/json").body(Map.of("nationalId", "0010350829"))
                 .patch("/api/v1/members/" + memberId).then().statusCode(400)
                 .body("violations[0].field", equalTo("nationalId"));
-        given().auth().oauth2(me).contentType("application/json").body(Map.of("mobile", "123"))
+        given().auth().oauth2(me).contentType("application/json").header("If-Match", "\"1\"")
+                .body(Map.of("mobile", "123"))
                 .patch("/api/v1/members/" + memberId).then().statusCode(400)
                 .body("violations[0].field", equalTo("mobile"));
         given().auth().oauth2(applicant("someone")).contentType("application/json").body(Map.of("city", "x"))
@@ -167,7 +168,7 @@ class MemberApiTest {
         assertEquals(5, new HashSet<>(seen).size());
 
         // The province's members see each other, masked; the ministry sees personal data.
-        String member = TestTokens.user("m-page-0").roles("member").province(province).sign();
+        String member = TestTokens.user("m-page-0").roles("member").claim("member_province", province).sign();
         given().auth().oauth2(member).get("/api/v1/members/" + admitted.get(1)).then().statusCode(200)
                 .body("personalDataMasked", equalTo(true)).body("birthDate", nullValue());
         given().auth().oauth2(member).get("/api/v1/members/" + admitted.get(0)).then().statusCode(200)

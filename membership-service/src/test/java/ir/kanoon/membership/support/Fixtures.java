@@ -36,6 +36,11 @@ public final class Fixtures {
         return TestTokens.user(subject).roles("applicant").sign();
     }
 
+    /** A signed-in person whose account carries the verified {@code national_id} claim (national-ID binding). */
+    public static String person(String subject, String nationalId) {
+        return TestTokens.user(subject).roles("applicant").claim("national_id", nationalId).sign();
+    }
+
     public static String secretariat(String province) {
         return TestTokens.user("sec-" + province).roles("secretariat").province(province).sign();
     }
@@ -44,8 +49,9 @@ public final class Fixtures {
         return TestTokens.user("dg-" + province).roles("labour-dg").province(province).sign();
     }
 
+    /** A trustee belongs to the province's Association: {@code member_province}, not the staff {@code province}. */
     public static String trustee(String province) {
-        return TestTokens.user("trustee-" + province).roles("trustee").province(province).sign();
+        return TestTokens.user("trustee-" + province).roles("trustee").claim("member_province", province).sign();
     }
 
     public static String ministryAnalyst() {
@@ -82,8 +88,23 @@ public final class Fixtures {
                 .body(body).post("/api/v1/applications").then();
     }
 
+    /** The person {@code subject} applies under the form's national ID, verified on their account. */
+    public static ValidatableResponse submitAs(String subject, Map<String, Object> body) {
+        String nationalId = (String) body.get("nationalId");
+        return submit(nationalId == null ? applicant(subject) : person(subject, nationalId), body);
+    }
+
+    /**
+     * A state-change POST ({@code .../{id}/<action>}) with {@code If-Match}: the current ETag of
+     * {@code .../{id}} as {@code token} reads it (none when it cannot read it: the call is refused anyway).
+     */
     public static ValidatableResponse post(String token, String path, Object body) {
         var req = given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en");
+        String etag = given().auth().oauth2(token).get(path.substring(0, path.lastIndexOf('/'))).then()
+                .extract().header("ETag");
+        if (etag != null) {
+            req.header("If-Match", etag);
+        }
         if (body != null) {
             req.body(body);
         }
@@ -93,7 +114,7 @@ public final class Fixtures {
     /** Submits, reviews and approves: returns the new member's id. */
     public static String admit(String applicantSubject, Map<String, Object> body) {
         String province = (String) body.get("province");
-        String appId = submit(applicant(applicantSubject), body).statusCode(201).extract().path("id");
+        String appId = submitAs(applicantSubject, body).statusCode(201).extract().path("id");
         post(secretariat(province), "/api/v1/applications/" + appId + "/review", null).statusCode(200);
         return post(secretariat(province), "/api/v1/applications/" + appId + "/decision",
                 Map.of("decision", "APPROVED", "resolutionRef", "HT-1405-12", "reason", "واجد شرایط"))

@@ -62,6 +62,11 @@ public final class Problems {
         return new ApiException(412, "precondition-failed", null, List.of(), Map.of("ETag", currentETag));
     }
 
+    /** 428: a change without {@code If-Match}; the client must send the version it read (conventions, Concurrency). */
+    public static ApiException preconditionRequired() {
+        return new ApiException(428, "precondition-required", null, List.of(), Map.of());
+    }
+
     /** Collects several invalid fields into one 400. */
     public static final class ValidationBuilder {
         private final List<ApiException.FieldError> errors = new ArrayList<>();

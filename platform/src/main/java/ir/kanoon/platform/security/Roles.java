@@ -18,6 +18,11 @@ public final class Roles {
     public static final String APPLICANT = "applicant";
     /** Service accounts of other government systems (client credentials); read-only unless granted more. */
     public static final String INTEGRATION = "integration";
+    /** The grant that lets an {@code integration} account write (within its {@code province}, or nationally without one). */
+    public static final String INTEGRATION_WRITE = "integration-write";
+
+    /** Provincial staff: their {@code province} claim is their scope (set by administrators only). */
+    public static final String[] PROVINCIAL_STAFF = {SECRETARIAT, LABOUR_DG, PLANNING_DEPUTY};
 
     private Roles() {
     }

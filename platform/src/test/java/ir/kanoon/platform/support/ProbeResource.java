@@ -96,7 +96,7 @@ public class ProbeResource {
     @PermitAll
     public Response update(@PathParam("version") long version, @HeaderParam("If-Match") String ifMatch) {
         ETags.requireMatch(ifMatch, version);
-        return Response.ok().tag(ETags.of(version + 1).replace("\"", "")).build();
+        return Response.ok().tag(ETags.tag(version + 1)).build();
     }
 
     /** Writes the same primary key twice: the database refuses the second (unique violation). */
@@ -172,7 +172,7 @@ public class ProbeResource {
     @Path("/provinces/{code}/secret")
     @RolesAllowed({"secretariat", "labour-dg", "ministry-admin", "ministry-analyst", "integration"})
     public Map<String, String> provincial(@PathParam("code") String code) {
-        caller.requireProvince(code);
+        caller.requireRead(code);
         return Map.of("province", code, "subject", caller.subject());
     }
 
