@@ -136,7 +136,9 @@ final class ConsumerLoop implements Runnable {
                 .withData("restarts", restarts)
                 .withData("deadLettered", deadLettered);
         Long l = lag;
-        b.withData("lag", l == null ? "unknown" : String.valueOf(l));
+        if (l != null) {
+            b.withData("lag", l.longValue()); // absent until the first fetch of the assigned partitions
+        }
         if (lastError != null) {
             b.withData("lastError", lastError).withData("lastErrorAt", String.valueOf(lastErrorAt));
         }

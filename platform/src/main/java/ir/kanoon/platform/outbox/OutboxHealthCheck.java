@@ -37,7 +37,8 @@ public class OutboxHealthCheck implements HealthCheck {
                 .withData("parked", lag.parked())
                 .withData("blocked", lag.blocked())
                 .withData("oldestPendingSeconds", (long) lag.oldestSeconds())
-                .withData("lagging", lag.oldestSeconds() > settings.health().maxLag().toSeconds());
+                .withData("lagging", lag.oldestSeconds() > settings.health().maxLag().toSeconds())
+                .withData("measuredSecondsAgo", lag.takenAt() == 0 ? -1 : (System.currentTimeMillis() - lag.takenAt()) / 1000);
         if (relay.lastError() != null) {
             b.withData("lastError", relay.lastError());
         }

@@ -53,8 +53,9 @@ import java.util.function.Consumer;
  * <li>A commit that timed out is retried (it may already be completing; aborting or re-sending then
  *     would duplicate). Any other failure aborts; if the abort fails too the producer is closed and a new
  *     one fences the old transaction.</li>
- * <li>A record Kafka refuses for good ({@link #isPermanent}) is PARKED with its reason; the rest of
- *     the batch is sent again, and later rows of that aggregate wait behind it (counted as blocked).</li>
+ * <li>A record Kafka refuses for good ({@link #isPermanent}) is PARKED with its reason (the first such
+ *     record per round); the rest of the batch is sent again, and later rows of that aggregate wait behind
+ *     it (counted as blocked).</li>
  * </ul>
  */
 public class OutboxRelay implements Runnable {
@@ -313,6 +314,10 @@ public class OutboxRelay implements Runnable {
             Throwable t = failure(acks.get(i));
             if (t != null && isPermanent(t)) {
                 culprits.add(new Culprit(rows.get(i), t.getClass().getSimpleName() + ": " + t.getMessage()));
+                // Only the first: the broker refuses a whole partition batch, so records sharing a batch with
+                // the culprit can carry its error too. The others are sent again (and parked in turn if
+                // they really are refused).
+                break;
             }
         }
         return culprits;

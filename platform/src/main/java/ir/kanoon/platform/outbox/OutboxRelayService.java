@@ -19,6 +19,9 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs this instance's {@link OutboxRelay} and reports its state: metrics
@@ -60,11 +63,14 @@ public class OutboxRelayService {
     Optional<String> jdbcPassword;
 
     private OutboxRelay relay;
+    private ScheduledExecutorService refresher;
     private volatile Snapshot snapshot = new Snapshot(0, 0, 0, 0, 0);
 
     /**
-     * Pending rows (including blocked ones), parked rows, pending rows blocked behind a parked one, and the
-     * age of the oldest pending row; cached for a second so scrapes do not hammer the database.
+     * Pending rows (including blocked ones), parked rows, pending rows blocked behind a parked one, the age
+     * of the oldest pending row, and when this was read ({@code takenAt}, epoch ms). Refreshed every second
+     * by a background thread: health probes and scrapes read the cached value and never wait for the
+     * database (a liveness probe must not time out because PostgreSQL is slow or away).
      */
     public record Snapshot(long pending, long parked, long blocked, double oldestSeconds, long takenAt) {
     }
@@ -82,6 +88,12 @@ public class OutboxRelayService {
                 .description("Outbox rows Kafka refused for good, waiting for an operator").register(registry);
         Gauge.builder("kanoon.outbox.blocked.events", this, s -> s.lag().blocked())
                 .description("Outbox rows held behind a parked row of the same aggregate").register(registry);
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-lag");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
         if (!settings.relay().enabled()) {
             return;
         }
@@ -90,6 +102,9 @@ public class OutboxRelayService {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
         if (relay != null) {
             relay.stop();
         }
@@ -131,30 +146,30 @@ public class OutboxRelayService {
             if (updated) {
                 c.createStatement().execute("NOTIFY " + OutboxRelay.CHANNEL);
             }
-            snapshot = new Snapshot(0, 0, 0, 0, 0); // stale now
             return updated;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot re-queue outbox event " + eventId, e);
         }
     }
 
+    /** The last snapshot (at most about a second old while the database answers); never blocks. */
     public Snapshot lag() {
-        Snapshot s = snapshot;
-        if (System.currentTimeMillis() - s.takenAt() < 1000) {
-            return s;
+        return snapshot;
+    }
+
+    private void refresh() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(5);
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE o.status = 'PENDING'), "
+                    + "count(*) FILTER (WHERE o.status = 'PARKED'), "
+                    + "count(*) FILTER (WHERE " + BLOCKED + "), "
+                    + "coalesce(extract(epoch FROM clock_timestamp() - min(o.created_at) FILTER (WHERE o.status = 'PENDING')), 0) "
+                    + "FROM outbox_event o")) {
+                rs.next();
+                snapshot = new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), System.currentTimeMillis());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // keep the last known values (takenAt shows their age); the datasource check reports the database
         }
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE o.status = 'PENDING'), "
-                     + "count(*) FILTER (WHERE o.status = 'PARKED'), "
-                     + "count(*) FILTER (WHERE " + BLOCKED + "), "
-                     + "coalesce(extract(epoch FROM clock_timestamp() - min(o.created_at) FILTER (WHERE o.status = 'PENDING')), 0) "
-                     + "FROM outbox_event o")) {
-            rs.next();
-            s = new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), System.currentTimeMillis());
-            snapshot = s;
-        } catch (SQLException e) {
-            // keep the last known values; the datasource health check reports the database itself
-        }
-        return s;
     }
 }

@@ -56,6 +56,6 @@ class ConsumerSupervisionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health").then()
                 .body("checks.name", hasItem("event-consumer " + ir.kanoon.platform.support.RecordingHandler.GROUP))
                 .body("checks.find { it.name == 'event-consumer " + ir.kanoon.platform.support.RecordingHandler.GROUP
-                        + "' }.data.lag", org.hamcrest.Matchers.matchesPattern("\\d+")));
+                        + "' }.data.lag", greaterThanOrEqualTo(0)));
     }
 }
