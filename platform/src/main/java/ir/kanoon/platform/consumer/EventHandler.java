@@ -7,9 +7,15 @@ import java.util.Set;
 /**
  * A service's reaction to other services' events. Implement it as an {@code @ApplicationScoped} bean and
  * {@link EventConsumers} runs it: each event is handled at most once per {@link #consumerGroup()} (the
- * event id is recorded in the same transaction as {@link #handle}'s database changes), a failure is
- * retried and then parked on the dead-letter topic {@code <topic>.<group>.dlt}, and an offset is
- * committed only after its record was handled or parked.
+ * event id is recorded in the same transaction as {@link #handle}'s database changes), and an offset is
+ * committed only after its record was handled or dead-lettered.
+ *
+ * <p>Failures: throw {@link UnprocessableEventException} for an event that can never be processed (a
+ * type/version you reject, data invalid for good): it goes to the dead-letter topic
+ * {@code <topic>.<group>.dlt} at once. Anything else (database away, lock timeout, serialization
+ * failure, a bug) is retried with capped backoff while the record's partition is paused: later events
+ * of that partition wait, so per-aggregate order holds. Ignore (return normally for) event types you are
+ * not interested in.
  */
 public interface EventHandler {
 
@@ -20,9 +26,8 @@ public interface EventHandler {
     Set<String> topics();
 
     /**
-     * Applies one event inside a transaction. Throw to have it retried; keep the event shape you read in
-     * your own record (no shared event classes between services) and read it with
-     * {@link ir.kanoon.platform.events.CloudEvents#data}.
+     * Applies one event inside a transaction. Keep the event shape you read in your own record (no shared
+     * event classes between services) and read it with {@link ir.kanoon.platform.events.CloudEvents#data}.
      */
     void handle(CloudEvent event) throws Exception;
 }

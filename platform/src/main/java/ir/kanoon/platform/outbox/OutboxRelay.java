@@ -6,6 +6,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -26,21 +33,29 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Publishes outbox rows to Kafka. Design (see platform/README.md):
+ * Publishes outbox rows to Kafka. Design (see platform/README.md, "Outbox design"):
  * <ul>
  * <li>Woken by PostgreSQL {@code LISTEN kanoon_outbox} (sent on commit by a trigger), with a poll as a
  *     safety net, so a committed event leaves within milliseconds.</li>
- * <li>One batch = one database transaction: take the transaction-scoped advisory lock (only one relay
- *     of a service publishes at a time, so per-aggregate order holds across instances), read the oldest
- *     rows {@code FOR UPDATE SKIP LOCKED}, send them keyed by aggregate id, wait for every ack
- *     ({@code acks=all}, idempotent producer), delete them, commit.</li>
- * <li>Any failure rolls the batch back: the rows stay and are sent again after a backoff. Delivery is
- *     at-least-once; nothing is dropped while Kafka is down.</li>
+ * <li>One batch = one database transaction and one Kafka transaction: take the transaction-scoped
+ *     advisory lock (one relay of a service publishes at a time), read the oldest PENDING rows not held
+ *     behind a PARKED row of their aggregate, {@code beginTransaction}, send them keyed by aggregate id,
+ *     {@code commitTransaction}, and only then delete the rows and commit the database. A reader with
+ *     {@code isolation.level=read_committed} sees each event once: a batch that failed is aborted (or
+ *     fenced by the next producer with the same {@code transactional.id}) before its rows are sent again.
+ *     Only a crash between the Kafka commit and the database commit can repeat a batch.</li>
+ * <li>A commit that timed out is retried (it may already be completing; aborting or re-sending then
+ *     would duplicate). Any other failure aborts; if the abort fails too the producer is closed and a new
+ *     one fences the old transaction.</li>
+ * <li>A record Kafka refuses for good ({@link #isPermanent}) is PARKED with its reason (the first such
+ *     record per round); the rest of the batch is sent again, and later rows of that aggregate wait behind
+ *     it (counted as blocked).</li>
  * </ul>
  */
 public class OutboxRelay implements Runnable {
@@ -50,10 +65,24 @@ public class OutboxRelay implements Runnable {
     /** Arbitrary constant shared by all relays of one database: the advisory lock's key. */
     static final long LOCK_KEY = 0x6B616E6F6F6EL; // "kanoon"
 
+    /** Rows that may be published now: pending and not behind a parked row of the same aggregate. */
+    static final String SELECT_READY = """
+            SELECT o.seq, o.topic, o.aggregate_id, o.payload, o.created_at FROM outbox_event o
+            WHERE o.status = 'PENDING'
+              AND NOT EXISTS (SELECT 1 FROM outbox_event p WHERE p.status = 'PARKED'
+                              AND p.topic = o.topic AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq)
+            ORDER BY o.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED""";
+
     /** Settings; durations are the ones that matter during a Kafka outage. */
     public record Settings(String bootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword,
                            int batchSize, Duration pollInterval, Duration maxBackoff, Duration sendTimeout,
-                           Map<String, Object> extraProducerConfig) {
+                           String transactionalId, Map<String, Object> extraProducerConfig) {
+    }
+
+    private record Row(long seq, String topic, String aggregateId, String payload, Timestamp createdAt) {
+    }
+
+    private record Culprit(Row row, String reason) {
     }
 
     private final DataSource dataSource;
@@ -112,10 +141,9 @@ public class OutboxRelay implements Runnable {
         while (running) {
             try {
                 listen();
-                int published;
-                do {
-                    published = publishBatch();
-                } while (running && published == settings.batchSize());
+                while (running && publishBatch() > 0) {
+                    // drain: the next batch (or what was left when a row was parked)
+                }
                 backoff = 100;
                 lastError = null;
                 awaitWork();
@@ -125,7 +153,6 @@ public class OutboxRelay implements Runnable {
             } catch (Exception e) {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf("Outbox relay: publishing failed (%s); retrying in %d ms", lastError, backoff);
-                closeProducer(); // a fresh producer after a failure: no half-known in-flight state
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, settings.maxBackoff().toMillis());
             }
@@ -135,7 +162,7 @@ public class OutboxRelay implements Runnable {
     }
 
     /**
-     * Publishes one batch in one transaction. Returns how many rows were published; 0 when there was
+     * Publishes (or parks) one batch. Returns how many rows it published or parked; 0 when there was
      * nothing to do or another relay holds the lock.
      */
     int publishBatch() throws Exception {
@@ -162,41 +189,170 @@ public class OutboxRelay implements Runnable {
                 }
             }
         }
-        List<Long> seqs = new ArrayList<>();
-        List<Timestamp> createdAt = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        Producer<String, String> p = producer();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT seq, topic, aggregate_id, payload, created_at FROM outbox_event ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SELECT_READY)) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    seqs.add(rs.getLong(1));
-                    createdAt.add(rs.getTimestamp(5));
-                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
-                    record.headers().add(new RecordHeader("content-type",
-                            CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-                    acks.add(p.send(record));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5)));
                 }
             }
         }
-        if (seqs.isEmpty()) {
+        if (rows.isEmpty()) {
             return 0;
         }
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        List<Culprit> culprits = sendInTransaction(rows);
+        if (!culprits.isEmpty()) {
+            park(c, culprits);
+            return culprits.size(); // the others stay pending: the next round sends them in a new transaction
         }
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
-            Array array = c.createArrayOf("bigint", seqs.toArray());
+            Array array = c.createArrayOf("bigint", rows.stream().map(Row::seq).toArray());
             delete.setArray(1, array);
             delete.executeUpdate();
         }
         long now = System.currentTimeMillis();
-        for (Timestamp t : createdAt) {
-            publishedLag.accept(Duration.ofMillis(Math.max(0, now - t.getTime())));
+        for (Row r : rows) {
+            publishedLag.accept(Duration.ofMillis(Math.max(0, now - r.createdAt().getTime())));
         }
-        return seqs.size();
+        return rows.size();
+    }
+
+    /**
+     * Sends the rows in one Kafka transaction. Returns normally once it committed (empty list), returns
+     * the records Kafka refused for good after aborting, or throws (after aborting) on any other failure.
+     */
+    private List<Culprit> sendInTransaction(List<Row> rows) throws Exception {
+        Producer<String, String> p = producer();
+        p.beginTransaction();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try {
+            for (Row row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
+                record.headers().add(new RecordHeader("content-type",
+                        CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+                Future<RecordMetadata> ack = p.send(record);
+                acks.add(ack);
+                if (ack.isDone() && failure(ack) != null) {
+                    break; // refused at once (too large, metadata timeout): the transaction is lost anyway
+                }
+            }
+            if (acks.size() == rows.size() && acks.stream().noneMatch(a -> a.isDone() && failure(a) != null)) {
+                commit(p);
+                return List.of();
+            }
+        } catch (Exception e) {
+            List<Culprit> culprits = culprits(rows, acks);
+            abort(p);
+            if (!culprits.isEmpty()) {
+                return culprits;
+            }
+            throw e;
+        }
+        List<Culprit> culprits = culprits(rows, acks);
+        abort(p);
+        if (!culprits.isEmpty()) {
+            return culprits;
+        }
+        Throwable cause = acks.stream().filter(a -> a.isDone() && failure(a) != null).map(OutboxRelay::failure)
+                .findFirst().orElse(null);
+        throw new IllegalStateException("send failed: " + (cause == null ? "?" : cause.getMessage()), cause);
+    }
+
+    /**
+     * Commits; a {@link TimeoutException} here is ambiguous (the commit may be completing on the broker),
+     * so the same commit is retried rather than aborted: aborting could not undo it, and re-sending would
+     * duplicate every record of the batch.
+     */
+    private void commit(Producer<String, String> p) throws InterruptedException {
+        while (true) {
+            try {
+                p.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (!running) {
+                    // shutting down mid-commit: the rows stay; the next relay's producer completes or aborts
+                    // this transaction (only this case and a crash can repeat a batch)
+                    closeProducer();
+                    throw e;
+                }
+                lastError = "commit timed out, retrying: " + e.getMessage();
+                LOG.warnf("Outbox relay: %s", lastError);
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private void abort(Producer<String, String> p) {
+        try {
+            p.abortTransaction();
+        } catch (RuntimeException e) {
+            // Fenced, fatal, or the broker is away: a new producer with the same transactional.id aborts
+            // the open transaction when it initialises, so read_committed readers never see it.
+            LOG.debugf("Outbox relay: abort failed (%s); replacing the producer", e.getMessage());
+            closeProducer();
+        }
+    }
+
+    private static Throwable failure(Future<RecordMetadata> ack) {
+        try {
+            ack.get(0, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static List<Culprit> culprits(List<Row> rows, List<Future<RecordMetadata>> acks) {
+        List<Culprit> culprits = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            if (!acks.get(i).isDone()) {
+                continue;
+            }
+            Throwable t = failure(acks.get(i));
+            if (t != null && isPermanent(t)) {
+                culprits.add(new Culprit(rows.get(i), t.getClass().getSimpleName() + ": " + t.getMessage()));
+                // Only the first: the broker refuses a whole partition batch, so records sharing a batch with
+                // the culprit can carry its error too. The others are sent again (and parked in turn if
+                // they really are refused).
+                break;
+            }
+        }
+        return culprits;
+    }
+
+    /** Failures of one record that no retry can fix: the record is parked, not retried. */
+    static boolean isPermanent(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RecordTooLargeException || c instanceof RecordBatchTooLargeException
+                    || c instanceof TopicAuthorizationException || c instanceof InvalidTopicException
+                    || c instanceof InvalidRecordException) {
+                return true;
+            }
+            if (c instanceof AuthorizationException && !(c instanceof org.apache.kafka.common.errors.TransactionalIdAuthorizationException)
+                    && !(c instanceof org.apache.kafka.common.errors.ClusterAuthorizationException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void park(Connection c, List<Culprit> culprits) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_event SET status = 'PARKED', parked_reason = ?, parked_at = clock_timestamp() WHERE seq = ?")) {
+            for (Culprit culprit : culprits) {
+                String reason = culprit.reason().length() > 1000 ? culprit.reason().substring(0, 1000) : culprit.reason();
+                ps.setString(1, reason);
+                ps.setLong(2, culprit.row().seq());
+                ps.addBatch();
+                LOG.errorf("Outbox relay: parked event row %d (topic %s, aggregate %s): %s; later events of that "
+                                + "aggregate are held until it is re-queued", culprit.row().seq(), culprit.row().topic(),
+                        culprit.row().aggregateId(), reason);
+            }
+            ps.executeBatch();
+        }
     }
 
     private Producer<String, String> producer() {
@@ -205,6 +361,7 @@ public class OutboxRelay implements Runnable {
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
             config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // ordered with idempotence
             config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // latency first: a batch is already a batch
             config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -212,9 +369,19 @@ public class OutboxRelay implements Runnable {
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, Integer.MAX_VALUE));
             config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, Integer.MAX_VALUE));
+            // the coordinator aborts a transaction left open longer (a relay that died mid-batch)
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.min(Math.max(60_000, 3 * timeout), 900_000));
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + Thread.currentThread().getName());
             config.putAll(settings.extraProducerConfig());
-            producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            KafkaProducer<String, String> p = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            try {
+                // fences an earlier producer with this transactional.id and completes or aborts its transaction
+                p.initTransactions();
+            } catch (RuntimeException e) {
+                p.close(Duration.ZERO);
+                throw e;
+            }
+            producer = p;
         }
         return producer;
     }
@@ -266,7 +433,7 @@ public class OutboxRelay implements Runnable {
     private void closeProducer() {
         if (producer != null) {
             try {
-                producer.close(Duration.ofSeconds(1));
+                producer.close(Duration.ZERO);
             } catch (RuntimeException ignored) {
                 // closing after a failure: nothing left to save
             }

@@ -12,21 +12,31 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs this instance's {@link OutboxRelay} and reports its lag: metrics
- * {@code kanoon_outbox_pending_events}, {@code kanoon_outbox_oldest_pending_seconds} and the
- * {@code kanoon_outbox_publish_lag_seconds} histogram (row written → Kafka ack), and health check
- * {@code outbox}.
+ * Runs this instance's {@link OutboxRelay} and reports its state: metrics
+ * {@code kanoon_outbox_pending_events}, {@code kanoon_outbox_oldest_pending_seconds},
+ * {@code kanoon_outbox_parked_events}, {@code kanoon_outbox_blocked_events} and the
+ * {@code kanoon_outbox_publish_lag_seconds} histogram (row written → Kafka commit), and the liveness
+ * check {@code outbox} ({@link OutboxHealthCheck}).
  */
 @ApplicationScoped
 public class OutboxRelayService {
+
+    /** Pending rows held behind a parked row of the same aggregate. */
+    static final String BLOCKED = """
+            o.status = 'PENDING' AND EXISTS (SELECT 1 FROM outbox_event p WHERE p.status = 'PARKED'
+                AND p.topic = o.topic AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq)""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -34,8 +44,11 @@ public class OutboxRelayService {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kanoon.outbox.relay.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    OutboxSettings settings;
+
+    @ConfigProperty(name = "kanoon.service")
+    Optional<String> service;
 
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
@@ -49,35 +62,39 @@ public class OutboxRelayService {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> jdbcPassword;
 
-    @ConfigProperty(name = "kanoon.outbox.relay.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "kanoon.outbox.relay.poll-interval", defaultValue = "1s")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "kanoon.outbox.relay.max-backoff", defaultValue = "10s")
-    Duration maxBackoff;
-
-    @ConfigProperty(name = "kanoon.outbox.relay.send-timeout", defaultValue = "10s")
-    Duration sendTimeout;
-
     private OutboxRelay relay;
-    private volatile Snapshot snapshot = new Snapshot(0, 0, 0);
+    private ScheduledExecutorService refresher;
+    private volatile Snapshot snapshot = new Snapshot(0, 0, 0, 0, 0);
 
-    /** Pending rows and the age of the oldest, cached for a second so scrapes do not hammer the database. */
-    public record Snapshot(long pending, double oldestSeconds, long takenAt) {
+    /**
+     * Pending rows (including blocked ones), parked rows, pending rows blocked behind a parked one, the age
+     * of the oldest pending row, and when this was read ({@code takenAt}, epoch ms). Refreshed every second
+     * by a background thread: health probes and scrapes read the cached value and never wait for the
+     * database (a liveness probe must not time out because PostgreSQL is slow or away).
+     */
+    public record Snapshot(long pending, long parked, long blocked, double oldestSeconds, long takenAt) {
     }
 
     void start(@Observes StartupEvent event) {
         Timer lag = Timer.builder("kanoon.outbox.publish.lag")
-                .description("Time from outbox write to Kafka acknowledgement")
+                .description("Time from outbox write to Kafka commit")
                 .publishPercentileHistogram()
                 .register(registry);
         Gauge.builder("kanoon.outbox.pending.events", this, s -> s.lag().pending())
                 .description("Outbox rows not yet published").register(registry);
         Gauge.builder("kanoon.outbox.oldest.pending.seconds", this, s -> s.lag().oldestSeconds())
                 .description("Age of the oldest unpublished outbox row").register(registry);
-        if (!enabled) {
+        Gauge.builder("kanoon.outbox.parked.events", this, s -> s.lag().parked())
+                .description("Outbox rows Kafka refused for good, waiting for an operator").register(registry);
+        Gauge.builder("kanoon.outbox.blocked.events", this, s -> s.lag().blocked())
+                .description("Outbox rows held behind a parked row of the same aggregate").register(registry);
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-lag");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
+        if (!settings.relay().enabled()) {
             return;
         }
         relay = new OutboxRelay(dataSource, settings(Map.of()), lag::record);
@@ -85,6 +102,9 @@ public class OutboxRelayService {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
         if (relay != null) {
             relay.stop();
         }
@@ -92,12 +112,15 @@ public class OutboxRelayService {
 
     /** Settings of this service's relay; tests build extra relays on the same table with them. */
     public OutboxRelay.Settings settings(Map<String, Object> extraProducerConfig) {
+        OutboxSettings.Relay r = settings.relay();
+        String transactionalId = r.transactionalId().orElse("kanoon-outbox-" + service.orElse("service"));
         return new OutboxRelay.Settings(bootstrapServers, jdbcUrl.orElse(null), jdbcUser.orElse(null),
-                jdbcPassword.orElse(null), batchSize, pollInterval, maxBackoff, sendTimeout, extraProducerConfig);
+                jdbcPassword.orElse(null), r.batchSize(), r.pollInterval(), r.maxBackoff(), r.sendTimeout(),
+                transactionalId, extraProducerConfig);
     }
 
     public boolean isEnabled() {
-        return enabled;
+        return settings.relay().enabled();
     }
 
     public boolean isRunning() {
@@ -108,20 +131,45 @@ public class OutboxRelayService {
         return relay == null ? null : relay.lastError();
     }
 
-    public Snapshot lag() {
-        Snapshot s = snapshot;
-        if (System.currentTimeMillis() - s.takenAt() < 1000) {
-            return s;
-        }
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM outbox_event")) {
-            rs.next();
-            s = new Snapshot(rs.getLong(1), rs.getDouble(2), System.currentTimeMillis());
-            snapshot = s;
+    /**
+     * Puts a parked event back in line (after the cause was fixed, e.g. the topic's ACL or size limit);
+     * the relay then publishes it and the events of its aggregate held behind it, in order. Returns false
+     * when no parked row has that id. Same as
+     * {@code UPDATE outbox_event SET status='PENDING', parked_reason=NULL, parked_at=NULL WHERE id=?}.
+     */
+    public boolean requeue(UUID eventId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_event SET status = 'PENDING', parked_reason = NULL, parked_at = NULL "
+                        + "WHERE id = ? AND status = 'PARKED'")) {
+            ps.setObject(1, eventId);
+            boolean updated = ps.executeUpdate() == 1;
+            if (updated) {
+                c.createStatement().execute("NOTIFY " + OutboxRelay.CHANNEL);
+            }
+            return updated;
         } catch (SQLException e) {
-            // keep the last known values; the datasource health check reports the database itself
+            throw new IllegalStateException("cannot re-queue outbox event " + eventId, e);
         }
-        return s;
+    }
+
+    /** The last snapshot (at most about a second old while the database answers); never blocks. */
+    public Snapshot lag() {
+        return snapshot;
+    }
+
+    private void refresh() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(5);
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE o.status = 'PENDING'), "
+                    + "count(*) FILTER (WHERE o.status = 'PARKED'), "
+                    + "count(*) FILTER (WHERE " + BLOCKED + "), "
+                    + "coalesce(extract(epoch FROM clock_timestamp() - min(o.created_at) FILTER (WHERE o.status = 'PENDING')), 0) "
+                    + "FROM outbox_event o")) {
+                rs.next();
+                snapshot = new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), System.currentTimeMillis());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // keep the last known values (takenAt shows their age); the datasource check reports the database
+        }
     }
 }

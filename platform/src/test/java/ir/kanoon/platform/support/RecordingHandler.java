@@ -2,6 +2,7 @@ package ir.kanoon.platform.support;
 
 import io.agroal.api.AgroalDataSource;
 import ir.kanoon.platform.consumer.EventHandler;
+import ir.kanoon.platform.consumer.UnprocessableEventException;
 import ir.kanoon.platform.events.CloudEvent;
 import ir.kanoon.platform.events.CloudEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +15,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A consumer of the test application: records each event it applies; fails on request. */
+/**
+ * A consumer of the test application: records each event it applies; on request fails for good
+ * ({@code fail}: unprocessable) or transiently for its first {@code failTimes} attempts.
+ */
 @ApplicationScoped
 public class RecordingHandler implements EventHandler {
 
     public static final String TOPIC = "test.consumer.in";
     public static final String GROUP = "platformtest.recorder";
 
-    record Payload(boolean fail) {
+    record Payload(Boolean fail, Integer failTimes) {
     }
 
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
@@ -41,15 +45,20 @@ public class RecordingHandler implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) throws Exception {
-        invocations.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+        int attempt = invocations.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO test_applied_event (event_id, payload) VALUES (?, ?)")) {
             ps.setString(1, event.id());
             ps.setString(2, CloudEvents.toJson(event));
             ps.executeUpdate();
         }
-        if (CloudEvents.data(event, Payload.class).fail()) {
-            throw new IllegalStateException("asked to fail");
+        Payload payload = CloudEvents.data(event, Payload.class);
+        if (Boolean.TRUE.equals(payload.fail())) {
+            throw new UnprocessableEventException("asked to fail");
+        }
+        if (payload.failTimes() != null && attempt <= payload.failTimes()) {
+            // thrown after the insert: the attempt's changes must roll back with its dedup row
+            throw new IllegalStateException("transient failure " + attempt + "/" + payload.failTimes());
         }
     }
 

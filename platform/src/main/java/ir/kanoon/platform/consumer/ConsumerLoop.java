@@ -1,0 +1,385 @@
+package ir.kanoon.platform.consumer;
+
+import ir.kanoon.platform.events.CloudEvent;
+import ir.kanoon.platform.events.CloudEvents;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * One handler's consumer, supervised. The outer loop (re)creates the Kafka clients and restarts after
+ * any failure outside a record — a failed commit after a rebalance, a broker error, a throwing
+ * {@code topics()} — with backoff, counting restarts and keeping the last error; it ends only on
+ * {@link #stop()} (or an {@link Error}, which the liveness check then reports as DOWN).
+ *
+ * <p>Per record: a permanent failure ({@link UnprocessableEventException}, an unparseable CloudEvent)
+ * goes to the dead-letter topic; any other failure is transient: the consumer seeks back to the failed
+ * offset, pauses that partition until the retry is due and keeps polling, so it stays in its group
+ * (no {@code max.poll.interval.ms} overrun) while later records of the partition wait (order kept).
+ */
+final class ConsumerLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+
+    /** A partition whose record at {@code offset} failed and is retried at {@code retryAtNanos}. */
+    private static final class Failure {
+        final long offset;
+        int attempts;
+        final Instant since;
+        long retryAtNanos;
+        boolean paused;
+
+        Failure(long offset, Instant since) {
+            this.offset = offset;
+            this.since = since;
+        }
+    }
+
+    enum Outcome { DONE, RETRY }
+
+    private final EventHandler handler;
+    private final ConsumerSettings settings;
+    private final String bootstrapServers;
+    private final BiConsumer<EventHandler, CloudEvent> apply;
+    private final Map<TopicPartition, Failure> failures = new HashMap<>();
+
+    private volatile boolean stopping;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean polling;
+    private volatile long restarts;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile Long lag;
+    private volatile Instant pausedSince;
+    private volatile int stuckAttempts;
+    private volatile long deadLettered;
+
+    ConsumerLoop(EventHandler handler, ConsumerSettings settings, String bootstrapServers,
+                 BiConsumer<EventHandler, CloudEvent> apply) {
+        this.handler = handler;
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+        this.apply = apply;
+    }
+
+    String group() {
+        return handler.consumerGroup();
+    }
+
+    void start() {
+        Thread t = new Thread(this, "event-consumer-" + handler.consumerGroup());
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    void stop() {
+        stopping = true;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Restarts so far; for tests and health. */
+    long restarts() {
+        return restarts;
+    }
+
+    /**
+     * Liveness: DOWN only when the supervising thread is gone (an {@link Error} killed it) — nothing but a
+     * process restart brings it back. A loop waiting to restart (Kafka away) is UP with
+     * {@code running=false} and its last error: restarting the pod would not bring Kafka back.
+     */
+    HealthCheckResponse health() {
+        Thread t = thread;
+        boolean alive = stopping || (t != null && t.isAlive());
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("event-consumer " + handler.consumerGroup())
+                .status(alive)
+                .withData("group", handler.consumerGroup())
+                .withData("running", alive && polling)
+                .withData("restarts", restarts)
+                .withData("deadLettered", deadLettered);
+        Long l = lag;
+        if (l != null) {
+            b.withData("lag", l.longValue()); // absent until the first fetch of the assigned partitions
+        }
+        if (lastError != null) {
+            b.withData("lastError", lastError).withData("lastErrorAt", String.valueOf(lastErrorAt));
+        }
+        Instant p = pausedSince;
+        if (p != null) {
+            b.withData("pausedSince", p.toString()).withData("failedAttempts", stuckAttempts)
+                    .withData("stuck", stuckAttempts >= settings.maxAttempts());
+        }
+        return b.build();
+    }
+
+    @Override
+    public void run() {
+        long delay = settings.restartBackoff().toMillis();
+        while (!stopping) {
+            try {
+                consume();
+            } catch (WakeupException e) {
+                if (!stopping) {
+                    error("unexpected wakeup", e);
+                }
+            } catch (Exception e) {
+                if (stopping) {
+                    break;
+                }
+                error(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            } finally {
+                polling = false;
+                consumer = null;
+                failures.clear();
+                pausedSince = null;
+            }
+            if (stopping) {
+                break;
+            }
+            restarts++;
+            LOG.warnf("Event consumer %s restarts in %d ms (restart %d)", handler.consumerGroup(), delay, restarts);
+            if (!sleep(delay)) {
+                break;
+            }
+            delay = Math.min(delay * 2, settings.maxBackoff().toMillis());
+        }
+    }
+
+    private void error(String message, Exception e) {
+        lastError = message;
+        lastErrorAt = Instant.now();
+        LOG.errorf(e, "Event consumer %s failed outside a record", handler.consumerGroup());
+    }
+
+    private void consume() {
+        try (KafkaConsumer<String, byte[]> c = newConsumer(); KafkaProducer<byte[], byte[]> deadLetters = newProducer()) {
+            consumer = c;
+            if (stopping) {
+                return;
+            }
+            c.subscribe(handler.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    failures.keySet().removeAll(partitions); // the new owner starts from the committed offset
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // nothing to restore: a newly assigned partition starts unpaused at its committed offset
+                }
+            });
+            while (!stopping) {
+                resumeDue(c);
+                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                polling = true;
+                for (TopicPartition tp : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                        if (stopping) {
+                            return; // shutting down: uncommitted records are read again by the next owner
+                        }
+                        if (process(record, deadLetters) == Outcome.RETRY) {
+                            retryLater(c, tp, record.offset());
+                            break; // later records of this partition wait behind the failed one
+                        }
+                        failures.remove(tp);
+                        c.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));
+                    }
+                }
+                updateLag(c);
+            }
+        }
+    }
+
+    private Outcome process(ConsumerRecord<String, byte[]> record, KafkaProducer<byte[], byte[]> deadLetters) {
+        CloudEvent event;
+        try {
+            event = CloudEvents.fromBytes(record.value());
+        } catch (CloudEvents.InvalidEventException e) {
+            return deadLetter(record, "unparseable CloudEvent: " + e.getMessage(), deadLetters);
+        }
+        try {
+            apply.accept(handler, event);
+            return Outcome.DONE;
+        } catch (RuntimeException e) {
+            UnprocessableEventException permanent = permanentCause(e);
+            if (permanent != null) {
+                return deadLetter(record, permanent.getMessage(), deadLetters);
+            }
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            lastError = "event " + event.id() + " (" + event.type() + "): " + reason;
+            lastErrorAt = Instant.now();
+            LOG.warnf("Event %s (%s) failed in %s; retrying with the partition paused: %s", event.id(), event.type(),
+                    handler.consumerGroup(), reason);
+            return Outcome.RETRY;
+        }
+    }
+
+    static UnprocessableEventException permanentCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnprocessableEventException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** Publishes the record to the dead-letter topic; a failure to do so is itself transient (retried). */
+    private Outcome deadLetter(ConsumerRecord<String, byte[]> record, String reason,
+                               KafkaProducer<byte[], byte[]> deadLetters) {
+        String dlt = EventConsumers.deadLetterTopic(record.topic(), handler.consumerGroup());
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(dlt, null,
+                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), record.value());
+        record.headers().forEach(h -> dead.headers().add(h));
+        dead.headers().add("dlt-original-topic", bytes(record.topic()));
+        dead.headers().add("dlt-original-partition", bytes(String.valueOf(record.partition())));
+        dead.headers().add("dlt-original-offset", bytes(String.valueOf(record.offset())));
+        dead.headers().add("dlt-consumer-group", bytes(handler.consumerGroup()));
+        dead.headers().add("dlt-reason", bytes(reason));
+        try {
+            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.RETRY;
+        } catch (Exception e) {
+            lastError = "cannot dead-letter to " + dlt + ": " + e.getMessage();
+            lastErrorAt = Instant.now();
+            LOG.warnf("Cannot dead-letter record %s-%d@%d on %s (%s); retrying", record.topic(), record.partition(),
+                    record.offset(), dlt, e.getMessage());
+            return Outcome.RETRY;
+        }
+        deadLettered++;
+        LOG.errorf("Dead-lettered record %s-%d@%d on %s: %s", record.topic(), record.partition(), record.offset(), dlt, reason);
+        return Outcome.DONE;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void retryLater(KafkaConsumer<String, byte[]> c, TopicPartition tp, long offset) {
+        Failure f = failures.get(tp);
+        if (f == null || f.offset != offset) {
+            f = new Failure(offset, Instant.now());
+            failures.put(tp, f);
+        }
+        f.attempts++;
+        int shift = Math.min(f.attempts - 1, 20);
+        long delay = Math.min(settings.backoff().toMillis() << shift, settings.maxBackoff().toMillis());
+        f.retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+        f.paused = true;
+        c.seek(tp, offset); // the failed record is read again when the partition resumes
+        c.pause(Set.of(tp));
+        if (f.attempts == settings.maxAttempts()) {
+            LOG.errorf("Event consumer %s is stuck on %s@%d after %d attempts (%s); still retrying every %d ms at most",
+                    handler.consumerGroup(), tp, offset, f.attempts, lastError, settings.maxBackoff().toMillis());
+        }
+        summarise();
+    }
+
+    private void resumeDue(KafkaConsumer<String, byte[]> c) {
+        long now = System.nanoTime();
+        for (Map.Entry<TopicPartition, Failure> e : failures.entrySet()) {
+            Failure f = e.getValue();
+            if (f.paused && now - f.retryAtNanos >= 0) {
+                f.paused = false;
+                if (c.assignment().contains(e.getKey())) {
+                    c.resume(Set.of(e.getKey()));
+                }
+            }
+        }
+        summarise();
+    }
+
+    private void summarise() {
+        Instant since = null;
+        int attempts = 0;
+        for (Failure f : failures.values()) {
+            if (since == null || f.since.isBefore(since)) {
+                since = f.since;
+            }
+            attempts = Math.max(attempts, f.attempts);
+        }
+        pausedSince = since;
+        stuckAttempts = attempts;
+    }
+
+    private void updateLag(KafkaConsumer<String, byte[]> c) {
+        long total = 0;
+        for (TopicPartition tp : c.assignment()) {
+            OptionalLong l = c.currentLag(tp);
+            if (l.isEmpty()) {
+                lag = null; // not known yet (no fetch since the assignment)
+                return;
+            }
+            total += l.getAsLong();
+        }
+        lag = total;
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, handler.consumerGroup(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private KafkaProducer<byte[], byte[]> newProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return !stopping;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
