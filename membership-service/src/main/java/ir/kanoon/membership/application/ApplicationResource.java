@@ -1,7 +1,7 @@
 package ir.kanoon.membership.application;
 
 import io.quarkus.security.Authenticated;
-import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.platform.history.HistoryView;
 import ir.kanoon.membership.profile.Category;
 import ir.kanoon.platform.idempotency.Idempotent;
 import ir.kanoon.platform.paging.Page;

@@ -3,9 +3,10 @@ package ir.kanoon.membership.member;
 import ir.kanoon.membership.access.MembershipAccess;
 import ir.kanoon.membership.events.MemberEventData;
 import ir.kanoon.membership.events.MembershipEvents;
-import ir.kanoon.membership.history.Actor;
-import ir.kanoon.membership.history.History;
-import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.platform.history.Actor;
+import ir.kanoon.membership.history.Aggregates;
+import ir.kanoon.platform.history.History;
+import ir.kanoon.platform.history.HistoryView;
 import ir.kanoon.membership.profile.Category;
 import ir.kanoon.membership.profile.Profile;
 import ir.kanoon.membership.profile.ProfileEditor;
@@ -75,7 +76,7 @@ public class MemberService {
         m.createdAt = Instant.now();
         m.touch();
         members.persist(m);
-        history.record(History.MEMBER, m.id, actor, "ADMITTED", null, MemberStatus.ACTIVE, resolutionRef, null);
+        history.record(Aggregates.MEMBER, m.id, actor, "ADMITTED", null, MemberStatus.ACTIVE, resolutionRef, null);
         publish(MembershipEvents.MEMBER_ADMITTED, m, null, resolutionRef);
         return m;
     }
@@ -89,8 +90,7 @@ public class MemberService {
             throw Problems.invalid("q", "search.too-many-words", 5);
         }
         String expertiseKey = expertise == null || expertise.isBlank() ? null : PersianText.fold(expertise);
-        Cursor after = page.after(1);
-        UUID afterId = after == null ? null : parseCursorId(after.key(0));
+        UUID afterId = page.afterId();
         List<Member> rows = members.page(new MemberFilter(scope, category, sector, status, expertiseKey, tokens),
                 afterId, page.limit());
         return Page.of(rows, page.limit(), this::view, m -> Cursor.of(m.id));
@@ -136,7 +136,7 @@ public class MemberService {
         ProfileEditor.apply(patch, m.profile, false, TehranTime.today(), v);
         v.throwIfAny();
         m.touch();
-        history.record(History.MEMBER, m.id, Actor.of(caller), "PROFILE_UPDATED", null, null, null, null);
+        history.record(Aggregates.MEMBER, m.id, Actor.of(caller), "PROFILE_UPDATED", null, null, null, null);
         publish(MembershipEvents.MEMBER_PROFILE_UPDATED, m, null, null);
         members.flush();
         return view(m);
@@ -157,7 +157,7 @@ public class MemberService {
             m.termEnd = MembershipTerm.renewedTermEnd(m.termEnd, TehranTime.today(), config.termYears());
         }
         m.touch();
-        history.record(History.MEMBER, m.id, Actor.of(caller), action.name(), from, m.status, resolution,
+        history.record(Aggregates.MEMBER, m.id, Actor.of(caller), action.name(), from, m.status, resolution,
                 PersianText.canonical(request.reason()));
         publish(eventOf(action), m, from, resolution);
         members.flush();
@@ -175,7 +175,7 @@ public class MemberService {
             MemberStatus from = m.status;
             m.status = MemberLifecycle.next(from, MemberAction.EXPIRE);
             m.touch();
-            history.record(History.MEMBER, m.id, Actor.SYSTEM, MemberAction.EXPIRE.name(), from, m.status, null,
+            history.record(Aggregates.MEMBER, m.id, Actor.system(), MemberAction.EXPIRE.name(), from, m.status, null,
                     "term ended " + m.termEnd);
             publish(MembershipEvents.MEMBER_EXPIRED, m, from, null);
         }
@@ -217,13 +217,5 @@ public class MemberService {
             case RENEW -> MembershipEvents.MEMBER_RENEWED;
             case EXPIRE -> MembershipEvents.MEMBER_EXPIRED;
         };
-    }
-
-    private static UUID parseCursorId(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "cursor.invalid");
-        }
     }
 }
