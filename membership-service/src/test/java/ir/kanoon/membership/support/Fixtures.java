@@ -1,47 +1,41 @@
 package ir.kanoon.membership.support;
 
 import io.restassured.response.ValidatableResponse;
+import ir.kanoon.platform.testing.NationalIds;
 import ir.kanoon.platform.testing.TestTokens;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 
 /** Valid people, tokens and the common REST steps of the membership tests. */
 public final class Fixtures {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 100_000_000L);
-
     private Fixtures() {
     }
 
-    /** A fresh valid national ID (9 digits + mod-11 check digit), never the same twice in a JVM. */
+    /** A fresh valid national ID, never the same twice in a JVM ({@link NationalIds#random()}). */
     public static String nationalId() {
-        String base;
-        do {
-            base = String.format("%09d", SEQ.incrementAndGet() % 1_000_000_000L);
-        } while (base.chars().distinct().count() == 1);
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (base.charAt(i) - '0') * (10 - i);
-        }
-        int r = sum % 11;
-        return base + (r < 2 ? r : 11 - r);
+        return NationalIds.random();
     }
 
     public static String applicant(String subject) {
-        return TestTokens.user(subject).roles("applicant").sign();
+        return TestTokens.applicant(subject);
+    }
+
+    /** A signed-in person whose verified {@code national_id} attribute is {@code nationalId}. */
+    public static String person(String subject, String nationalId) {
+        return TestTokens.user(subject).roles("applicant").claim("national_id", nationalId).sign();
     }
 
     public static String secretariat(String province) {
-        return TestTokens.user("sec-" + province).roles("secretariat").province(province).sign();
+        return TestTokens.secretariat(province);
     }
 
     public static String labourDg(String province) {
-        return TestTokens.user("dg-" + province).roles("labour-dg").province(province).sign();
+        return TestTokens.labourDg(province);
     }
 
     public static String trustee(String province) {
@@ -49,7 +43,7 @@ public final class Fixtures {
     }
 
     public static String ministryAnalyst() {
-        return TestTokens.user("analyst").roles("ministry-analyst").sign();
+        return TestTokens.ministryAnalyst();
     }
 
     /** An entrepreneur's application body (Art. 4-1). */
@@ -88,6 +82,24 @@ public final class Fixtures {
             req.body(body);
         }
         return req.post(path).then();
+    }
+
+    /** A state change with the resource's current version in {@code If-Match} (read first with the same token). */
+    public static ValidatableResponse postCurrent(String token, String resource, String action, Object body) {
+        String etag = given().auth().oauth2(token).get(resource).then().statusCode(200).extract().header("ETag");
+        var req = given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en")
+                .header("If-Match", etag);
+        if (body != null) {
+            req.body(body);
+        }
+        return req.post(resource + "/" + action).then();
+    }
+
+    /** A PATCH with the resource's current version in {@code If-Match}. */
+    public static ValidatableResponse patchCurrent(String token, String resource, Object body) {
+        String etag = given().auth().oauth2(token).get(resource).then().statusCode(200).extract().header("ETag");
+        return given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en")
+                .header("If-Match", etag).body(body).patch(resource).then();
     }
 
     /** Submits, reviews and approves: returns the new member's id. */
