@@ -1,21 +1,13 @@
 package ir.kanoon.platform.asyncapi;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import ir.kanoon.platform.testing.KafkaTestResource;
-import ir.kanoon.platform.testing.OidcTestResource;
-import ir.kanoon.platform.testing.PostgresTestResource;
+import ir.kanoon.platform.testing.KanoonTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 /** Every service built on the platform serves its AsyncAPI document at /q/asyncapi, without a token. */
-@QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = KafkaTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@KanoonTest
 class AsyncApiResourceTest {
 
     @Test

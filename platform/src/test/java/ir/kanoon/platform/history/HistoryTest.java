@@ -1,12 +1,7 @@
 package ir.kanoon.platform.history;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import ir.kanoon.platform.testing.KafkaTestResource;
-import ir.kanoon.platform.testing.OidcTestResource;
-import ir.kanoon.platform.testing.PostgresTestResource;
+import ir.kanoon.platform.testing.KanoonTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import org.junit.jupiter.api.Test;
@@ -18,10 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The audit history every service records state changes in: written in the change's transaction, read in order. */
-@QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = KafkaTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@KanoonTest
 class HistoryTest {
 
     enum Status { DRAFT, ISSUED }

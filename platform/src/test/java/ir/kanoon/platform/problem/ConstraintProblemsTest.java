@@ -1,12 +1,7 @@
 package ir.kanoon.platform.problem;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import ir.kanoon.platform.testing.KafkaTestResource;
-import ir.kanoon.platform.testing.OidcTestResource;
-import ir.kanoon.platform.testing.PostgresTestResource;
+import ir.kanoon.platform.testing.KanoonTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A constraint a service declares in {@link ConstraintProblems} answers with its own problem, not a generic one. */
-@QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = KafkaTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@KanoonTest
 class ConstraintProblemsTest {
 
     @Inject
