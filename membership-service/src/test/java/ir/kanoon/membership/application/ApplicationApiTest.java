@@ -17,6 +17,7 @@ import static ir.kanoon.membership.support.Fixtures.entrepreneur;
 import static ir.kanoon.membership.support.Fixtures.labourDg;
 import static ir.kanoon.membership.support.Fixtures.ministryAnalyst;
 import static ir.kanoon.membership.support.Fixtures.nationalId;
+import static ir.kanoon.membership.support.Fixtures.person;
 import static ir.kanoon.membership.support.Fixtures.post;
 import static ir.kanoon.membership.support.Fixtures.secretariat;
 import static ir.kanoon.membership.support.Fixtures.submit;
@@ -161,11 +162,13 @@ class ApplicationApiTest {
     @Test
     void onePersonNationwide_secondApplicationAnywhereIs409_withoutLeakingTheOtherProvince() {
         String nid = nationalId();
-        String first = submit(applicant("person-dup"), entrepreneur(ISFAHAN, nid)).statusCode(201).extract().path("id");
+        String first = submit(person("person-dup", nid), entrepreneur(ISFAHAN, nid)).statusCode(201)
+                .extract().path("id");
 
-        // Someone else applying in Tehran with the same national ID is refused (one-person rule) but learns
-        // neither where the other record is nor how to reach it (conventions: no existence disclosure).
-        submit(applicant("someone-else"), entrepreneur(TEHRAN, nid)).statusCode(409)
+        // Tehran's staff filing under the same national ID are refused (one-person rule) but learn neither
+        // where the other record is nor how to reach it: they may not see Isfahan's applications
+        // (conventions: no existence disclosure).
+        submit(secretariat(TEHRAN), entrepreneur(TEHRAN, nid)).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", startsWith("/problems/person."))
                 .body("detail", not(containsString("Isfahan")))
@@ -173,7 +176,7 @@ class ApplicationApiTest {
                 .body("detail", not(containsString(first)))
                 .header("Link", nullValue());
         // The same person is told where and pointed to their own application.
-        submit(applicant("person-dup"), entrepreneur(ISFAHAN, nid)).statusCode(409)
+        submit(person("person-dup", nid), entrepreneur(ISFAHAN, nid)).statusCode(409)
                 .body("type", equalTo("/problems/person.open-application"))
                 .body("detail", containsString("Isfahan"))
                 .header("Link", containsString("/api/v1/applications/" + first));
@@ -182,10 +185,10 @@ class ApplicationApiTest {
         String nid2 = nationalId();
         admit("person-dup-member", entrepreneur(ISFAHAN, nid2));
         Map<String, Object> again = entrepreneur(TEHRAN, toPersianDigits(nid2));
-        submit(applicant("person-dup-member"), again).statusCode(409)
+        submit(person("person-dup-member", nid2), again).statusCode(409)
                 .body("type", equalTo("/problems/person.existing-membership"))
                 .body("detail", containsString(ISFAHAN));
-        given().auth().oauth2(applicant("x")).header("Accept-Language", "fa").contentType("application/json")
+        given().auth().oauth2(labourDg(TEHRAN)).header("Accept-Language", "fa").contentType("application/json")
                 .body(again).post("/api/v1/applications").then().statusCode(409)
                 .body("type", startsWith("/problems/person."))
                 .body("detail", not(containsString("اصفهان")))
