@@ -1,13 +1,18 @@
 package ir.kanoon.membership;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import ir.kanoon.membership.member.MembershipNumbers;
+import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.testing.KanoonTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static ir.kanoon.membership.support.Fixtures.admit;
 import static ir.kanoon.membership.support.Fixtures.entrepreneur;
 import static ir.kanoon.membership.support.Fixtures.nationalId;
 import static ir.kanoon.membership.support.Fixtures.person;
@@ -136,6 +142,36 @@ class ConcurrencyTest {
                 numbers.next("IR-31", 1399)));
         assertEquals(List.of("IR-31-1398-00001", "IR-31-1398-00002", "IR-31-1398-00003",
                 "IR-31-1399-00001", "IR-32-1399-00001", "IR-31-1398-00004", "IR-31-1399-00002"), issued);
+    }
+
+    /** The service's clock stopped at {@code instant}, for the rest of the calling test. */
+    private static void clockAt(String instant) {
+        Clock fixed = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+        QuarkusMock.installMockForType(new TehranClock() {
+            @Override
+            public Clock clock() {
+                return fixed;
+            }
+        }, TehranClock.class);
+    }
+
+    @Test
+    void membershipNumbers_admissionsAcrossNowruz_takeTheJalaliYearOfTehransDay() {
+        // 1404 is not a leap year: 1405-01-01 (Nowruz) is 2026-03-21, which starts in Tehran (UTC+03:30)
+        // at 2026-03-20T20:30:00Z.
+        String province = "IR-29";
+        clockAt("2026-03-20T20:29:59Z");
+        String last = admit("nowruz-1-" + nationalId(), entrepreneur(province, nationalId()));
+        clockAt("2026-03-20T20:30:00Z");
+        String first = admit("nowruz-2-" + nationalId(), entrepreneur(province, nationalId()));
+        String second = admit("nowruz-3-" + nationalId(), entrepreneur(province, nationalId()));
+        String sec = secretariat(province);
+        List<String> issued = new ArrayList<>();
+        for (String id : List.of(last, first, second)) {
+            issued.add(given().auth().oauth2(sec).get("/api/v1/members/" + id).then().statusCode(200)
+                    .extract().path("membershipNumber"));
+        }
+        assertEquals(List.of("IR-29-1404-00001", "IR-29-1405-00001", "IR-29-1405-00002"), issued);
     }
 
     @Test

@@ -13,6 +13,7 @@ import ir.kanoon.membership.profile.ProfileEditor;
 import ir.kanoon.membership.profile.Sector;
 import ir.kanoon.platform.ids.Uuids;
 import ir.kanoon.platform.jalali.JalaliDate;
+import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.jalali.TehranTime;
 import ir.kanoon.platform.outbox.Outbox;
 import ir.kanoon.platform.paging.Cursor;
@@ -47,6 +48,9 @@ public class MemberService {
     History history;
 
     @Inject
+    TehranClock tehranClock;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -62,7 +66,7 @@ public class MemberService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Member admit(UUID applicationId, String province, String userSubject, Profile profile, Actor actor,
                         String resolutionRef) {
-        LocalDate today = TehranTime.today();
+        LocalDate today = tehranClock.today();
         Member m = new Member();
         m.id = Uuids.v7();
         m.membershipNumber = numbers.next(province, JalaliDate.of(today).year());
