@@ -1,10 +1,10 @@
 package ir.kanoon.membership.application;
 
+import ir.kanoon.platform.history.HistoryView;
 import ir.kanoon.platform.security.ETags;
 import ir.kanoon.platform.security.Roles;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import ir.kanoon.membership.history.HistoryView;
 import ir.kanoon.membership.profile.Category;
 import ir.kanoon.platform.idempotency.Idempotent;
 import ir.kanoon.platform.paging.Page;

@@ -4,9 +4,10 @@ import ir.kanoon.membership.access.FourEyes;
 import ir.kanoon.membership.access.MembershipAccess;
 import ir.kanoon.membership.events.ApplicationEventData;
 import ir.kanoon.membership.events.MembershipEvents;
-import ir.kanoon.membership.history.Actor;
-import ir.kanoon.membership.history.History;
-import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.platform.history.Actor;
+import ir.kanoon.membership.history.Aggregates;
+import ir.kanoon.platform.history.History;
+import ir.kanoon.platform.history.HistoryView;
 import ir.kanoon.membership.member.BoardResolution;
 import ir.kanoon.membership.member.Member;
 import ir.kanoon.membership.member.MemberService;
@@ -91,7 +92,7 @@ public class ApplicationService {
         a.createdAt = Instant.now();
         a.updatedAt = a.createdAt;
         applications.persist(a);
-        history.record(History.APPLICATION, a.id, actor, onBehalf ? "SUBMITTED_ON_BEHALF" : "SUBMITTED", null,
+        history.record(Aggregates.APPLICATION, a.id, actor, onBehalf ? "SUBMITTED_ON_BEHALF" : "SUBMITTED", null,
                 a.status, null, null);
         publish(MembershipEvents.APPLICATION_SUBMITTED, a);
         applications.flush();
@@ -99,8 +100,7 @@ public class ApplicationService {
     }
 
     public Page<ApplicationView> list(String province, ApplicationStatus status, Category category, PageRequest page) {
-        Cursor after = page.after(1);
-        UUID afterId = after == null ? null : parseId(after.key(0));
+        UUID afterId = page.afterId();
         String scope;
         String applicant = null;
         String applicantNid = null;
@@ -152,7 +152,7 @@ public class ApplicationService {
         v.throwIfAny();
         a.status = to;
         a.updatedAt = Instant.now();
-        history.record(History.APPLICATION, a.id, Actor.of(caller), from == to ? "EDITED" : "RESUBMITTED", from, to,
+        history.record(Aggregates.APPLICATION, a.id, Actor.of(caller), from == to ? "EDITED" : "RESUBMITTED", from, to,
                 null, null);
         if (from != to) {
             publish(MembershipEvents.APPLICATION_SUBMITTED, a);
@@ -168,7 +168,7 @@ public class ApplicationService {
         ApplicationStatus from = a.status;
         a.status = ApplicationLifecycle.next(from, ApplicationLifecycle.Action.WITHDRAW);
         a.updatedAt = Instant.now();
-        history.record(History.APPLICATION, a.id, Actor.of(caller), "WITHDRAWN", from, a.status, null,
+        history.record(Aggregates.APPLICATION, a.id, Actor.of(caller), "WITHDRAWN", from, a.status, null,
                 request == null ? null : PersianText.canonical(request.reason()));
         applications.flush();
         return view(a);
@@ -182,7 +182,7 @@ public class ApplicationService {
         ApplicationStatus from = a.status;
         a.status = ApplicationLifecycle.next(from, ApplicationLifecycle.Action.START_REVIEW);
         a.updatedAt = Instant.now();
-        history.record(History.APPLICATION, a.id, Actor.of(caller), "REVIEW_STARTED", from, a.status, null, null);
+        history.record(Aggregates.APPLICATION, a.id, Actor.of(caller), "REVIEW_STARTED", from, a.status, null, null);
         applications.flush();
         return view(a);
     }
@@ -223,7 +223,7 @@ public class ApplicationService {
             Member m = members.admit(a.id, a.province, a.applicantSubject, a.profile, actor, resolution);
             a.memberId = m.id;
         }
-        history.record(History.APPLICATION, a.id, actor, "DECIDED_" + request.decision(), from, to, resolution,
+        history.record(Aggregates.APPLICATION, a.id, actor, "DECIDED_" + request.decision(), from, to, resolution,
                 a.decisionReason);
         publish(MembershipEvents.APPLICATION_DECIDED, a);
         applications.flush();
@@ -282,13 +282,5 @@ public class ApplicationService {
         outbox.record(type, a.id.toString(), a.province, new ApplicationEventData(a.id, a.memberId, a.applicantSubject,
                 a.province, a.profile.category, a.profile.sector, a.profile.displayName(), a.profile.expertiseList(),
                 a.status.name(), a.decision == null ? null : a.decision.name(), a.resolutionRef));
-    }
-
-    private static UUID parseId(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "cursor.invalid");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package ir.kanoon.membership.member;
 
-import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.platform.history.HistoryView;
 import ir.kanoon.membership.profile.Category;
 import ir.kanoon.membership.profile.Sector;
 import ir.kanoon.platform.paging.Page;

@@ -4,15 +4,17 @@ import ir.kanoon.membership.access.FourEyes;
 import ir.kanoon.membership.access.MembershipAccess;
 import ir.kanoon.membership.events.MemberEventData;
 import ir.kanoon.membership.events.MembershipEvents;
-import ir.kanoon.membership.history.Actor;
-import ir.kanoon.membership.history.History;
-import ir.kanoon.membership.history.HistoryView;
+import ir.kanoon.platform.history.Actor;
+import ir.kanoon.membership.history.Aggregates;
+import ir.kanoon.platform.history.History;
+import ir.kanoon.platform.history.HistoryView;
 import ir.kanoon.membership.profile.Category;
 import ir.kanoon.membership.profile.Profile;
 import ir.kanoon.membership.profile.ProfileEditor;
 import ir.kanoon.membership.profile.Sector;
 import ir.kanoon.platform.ids.Uuids;
 import ir.kanoon.platform.jalali.JalaliDate;
+import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.jalali.TehranTime;
 import ir.kanoon.platform.outbox.Outbox;
 import ir.kanoon.platform.paging.Cursor;
@@ -49,6 +51,9 @@ public class MemberService {
     History history;
 
     @Inject
+    TehranClock tehranClock;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -64,7 +69,7 @@ public class MemberService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Member admit(UUID applicationId, String province, String userSubject, Profile profile, Actor actor,
                         String resolutionRef) {
-        LocalDate today = TehranTime.today();
+        LocalDate today = tehranClock.today();
         Member m = new Member();
         m.id = Uuids.v7();
         m.membershipNumber = numbers.next(province, JalaliDate.of(today).year());
@@ -78,7 +83,7 @@ public class MemberService {
         m.createdAt = Instant.now();
         m.touch();
         members.persist(m);
-        history.record(History.MEMBER, m.id, actor, "ADMITTED", null, MemberStatus.ACTIVE, resolutionRef, null);
+        history.record(Aggregates.MEMBER, m.id, actor, "ADMITTED", null, MemberStatus.ACTIVE, resolutionRef, null);
         publish(MembershipEvents.MEMBER_ADMITTED, m, null, resolutionRef);
         return m;
     }
@@ -92,8 +97,7 @@ public class MemberService {
             throw Problems.invalid("q", "search.too-many-words", 5);
         }
         String expertiseKey = expertise == null || expertise.isBlank() ? null : PersianText.fold(expertise);
-        Cursor after = page.after(1);
-        UUID afterId = after == null ? null : parseCursorId(after.key(0));
+        UUID afterId = page.afterId();
         List<Member> rows = members.page(new MemberFilter(scope, category, sector, status, expertiseKey, tokens),
                 afterId, page.limit());
         return Page.of(rows, page.limit(), this::view, m -> Cursor.of(m.id));
@@ -142,7 +146,7 @@ public class MemberService {
         ProfileEditor.apply(patch, m.profile, false, TehranTime.today(), v);
         v.throwIfAny();
         m.touch();
-        history.record(History.MEMBER, m.id, Actor.of(caller), "PROFILE_UPDATED", null, null, null, null);
+        history.record(Aggregates.MEMBER, m.id, Actor.of(caller), "PROFILE_UPDATED", null, null, null, null);
         publish(MembershipEvents.MEMBER_PROFILE_UPDATED, m, null, null);
         members.flush();
         return view(m);
@@ -164,7 +168,7 @@ public class MemberService {
             m.termEnd = MembershipTerm.renewedTermEnd(m.termEnd, TehranTime.today(), config.termYears());
         }
         m.touch();
-        history.record(History.MEMBER, m.id, Actor.of(caller), action.name(), from, m.status, resolution,
+        history.record(Aggregates.MEMBER, m.id, Actor.of(caller), action.name(), from, m.status, resolution,
                 PersianText.canonical(request.reason()));
         publish(eventOf(action), m, from, resolution);
         members.flush();
@@ -182,7 +186,7 @@ public class MemberService {
             MemberStatus from = m.status;
             m.status = MemberLifecycle.next(from, MemberAction.EXPIRE);
             m.touch();
-            history.record(History.MEMBER, m.id, Actor.SYSTEM, MemberAction.EXPIRE.name(), from, m.status, null,
+            history.record(Aggregates.MEMBER, m.id, Actor.system(), MemberAction.EXPIRE.name(), from, m.status, null,
                     "term ended " + m.termEnd);
             publish(MembershipEvents.MEMBER_EXPIRED, m, from, null);
         }
@@ -249,13 +253,5 @@ public class MemberService {
             case RENEW -> MembershipEvents.MEMBER_RENEWED;
             case EXPIRE -> MembershipEvents.MEMBER_EXPIRED;
         };
-    }
-
-    private static UUID parseCursorId(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "cursor.invalid");
-        }
     }
 }

@@ -1,13 +1,8 @@
 package ir.kanoon.membership.member;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import ir.kanoon.membership.support.Events;
-import ir.kanoon.platform.testing.KafkaTestResource;
-import ir.kanoon.platform.testing.OidcTestResource;
-import ir.kanoon.platform.testing.PostgresTestResource;
+import ir.kanoon.platform.testing.KanoonTest;
 import ir.kanoon.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,10 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Members through REST: status changes (Art. 7, R8), search, paging, stats, history, expiry, events. */
-@QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = KafkaTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@KanoonTest
 class MemberApiTest {
 
     private static final String TEHRAN = "IR-07";

@@ -4,6 +4,7 @@ import ir.kanoon.platform.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,14 +35,6 @@ class MemberRulesTest {
     }
 
     @Test
-    void r8_onlyActiveMembersHoldTheMemberRole() {
-        assertTrue(MemberLifecycle.holdsRole(MemberStatus.ACTIVE));
-        assertFalse(MemberLifecycle.holdsRole(MemberStatus.SUSPENDED));
-        assertFalse(MemberLifecycle.holdsRole(MemberStatus.EXPIRED));
-        assertFalse(MemberLifecycle.holdsRole(MemberStatus.TERMINATED));
-    }
-
-    @Test
     void r8_changesCiteABoardResolution() {
         ApiException e = assertThrows(ApiException.class, () -> BoardResolution.require("  "));
         assertEquals(422, e.status());
@@ -62,6 +55,31 @@ class MemberRulesTest {
                 MembershipTerm.renewedTermEnd(LocalDate.of(2028, 3, 20), LocalDate.of(2029, 5, 1), 2));
         assertFalse(MembershipTerm.isOver(LocalDate.of(2028, 3, 20), LocalDate.of(2028, 3, 20)));
         assertTrue(MembershipTerm.isOver(LocalDate.of(2028, 3, 20), LocalDate.of(2028, 3, 21)));
+    }
+
+    @Test
+    void r8_everyActionLeadsOnlyFromItsListedStatuses() {
+        // the whole table, written out here independently of MemberLifecycle's maps
+        String expected = """
+                SUSPEND: ACTIVE
+                REINSTATE: SUSPENDED
+                TERMINATE: ACTIVE SUSPENDED EXPIRED
+                RENEW: ACTIVE EXPIRED
+                EXPIRE: ACTIVE SUSPENDED
+                """;
+        StringBuilder actual = new StringBuilder();
+        for (MemberAction a : List.of(MemberAction.SUSPEND, MemberAction.REINSTATE, MemberAction.TERMINATE,
+                MemberAction.RENEW, MemberAction.EXPIRE)) {
+            actual.append(a).append(':');
+            for (MemberStatus s : MemberStatus.values()) {
+                if (MemberLifecycle.allowed(s, a)) {
+                    actual.append(' ').append(s);
+                }
+            }
+            actual.append('\n');
+        }
+        assertEquals(expected, actual.toString());
+        assertEquals(MemberAction.values().length, 5, "a new action needs a row above");
     }
 
     @Test

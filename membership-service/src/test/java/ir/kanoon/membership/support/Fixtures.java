@@ -1,39 +1,28 @@
 package ir.kanoon.membership.support;
 
 import io.restassured.response.ValidatableResponse;
+import ir.kanoon.platform.testing.NationalIds;
 import ir.kanoon.platform.testing.TestTokens;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 
 /** Valid people, tokens and the common REST steps of the membership tests. */
 public final class Fixtures {
 
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 100_000_000L);
-
     private Fixtures() {
     }
 
-    /** A fresh valid national ID (9 digits + mod-11 check digit), never the same twice in a JVM. */
+    /** A fresh valid national ID, never the same twice in a JVM ({@link NationalIds#random()}). */
     public static String nationalId() {
-        String base;
-        do {
-            base = String.format("%09d", SEQ.incrementAndGet() % 1_000_000_000L);
-        } while (base.chars().distinct().count() == 1);
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (base.charAt(i) - '0') * (10 - i);
-        }
-        int r = sum % 11;
-        return base + (r < 2 ? r : 11 - r);
+        return NationalIds.random();
     }
 
     public static String applicant(String subject) {
-        return TestTokens.user(subject).roles("applicant").sign();
+        return TestTokens.applicant(subject);
     }
 
     /** A signed-in person whose account carries the verified {@code national_id} claim (national-ID binding). */
@@ -42,11 +31,11 @@ public final class Fixtures {
     }
 
     public static String secretariat(String province) {
-        return TestTokens.user("sec-" + province).roles("secretariat").province(province).sign();
+        return TestTokens.secretariat(province);
     }
 
     public static String labourDg(String province) {
-        return TestTokens.user("dg-" + province).roles("labour-dg").province(province).sign();
+        return TestTokens.labourDg(province);
     }
 
     /** A trustee belongs to the province's Association: {@code member_province}, not the staff {@code province}. */
@@ -55,7 +44,7 @@ public final class Fixtures {
     }
 
     public static String ministryAnalyst() {
-        return TestTokens.user("analyst").roles("ministry-analyst").sign();
+        return TestTokens.ministryAnalyst();
     }
 
     /** An entrepreneur's application body (Art. 4-1). */
@@ -109,6 +98,24 @@ public final class Fixtures {
             req.body(body);
         }
         return req.post(path).then();
+    }
+
+    /** A state change with the resource's current version in {@code If-Match} (read first with the same token). */
+    public static ValidatableResponse postCurrent(String token, String resource, String action, Object body) {
+        String etag = given().auth().oauth2(token).get(resource).then().statusCode(200).extract().header("ETag");
+        var req = given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en")
+                .header("If-Match", etag);
+        if (body != null) {
+            req.body(body);
+        }
+        return req.post(resource + "/" + action).then();
+    }
+
+    /** A PATCH with the resource's current version in {@code If-Match}. */
+    public static ValidatableResponse patchCurrent(String token, String resource, Object body) {
+        String etag = given().auth().oauth2(token).get(resource).then().statusCode(200).extract().header("ETag");
+        return given().auth().oauth2(token).contentType("application/json").header("Accept-Language", "en")
+                .header("If-Match", etag).body(body).patch(resource).then();
     }
 
     /** Submits, reviews and approves: returns the new member's id. */

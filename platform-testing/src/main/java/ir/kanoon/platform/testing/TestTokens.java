@@ -49,6 +49,48 @@ public final class TestTokens {
         return new Builder("service-account-" + clientId).claim("azp", clientId).roles("integration");
     }
 
+    // --- Presets: the realm's roles as the services see them (conventions: Security). Each returns a signed token.
+
+    /** Any signed-in person (role {@code applicant}). */
+    public static String applicant(String subject) {
+        return user(subject).roles("applicant").sign();
+    }
+
+    /** Staff of a province's Directorate-General of Labour; {@code province} scopes the role. */
+    public static String secretariat(String province) {
+        return user("sec-" + province).roles("secretariat").province(province).sign();
+    }
+
+    /** The Director-General of Labour of {@code province} (Board Secretary). */
+    public static String labourDg(String province) {
+        return user("dg-" + province).roles("labour-dg").province(province).sign();
+    }
+
+    /** The Governorate's Deputy for Planning of {@code province} (Board Chair). */
+    public static String planningDeputy(String province) {
+        return user("pd-" + province).roles("planning-deputy").province(province).sign();
+    }
+
+    /** A member of the Association of {@code memberProvince} (claim {@code member_province}, set by the role sync). */
+    public static String member(String subject, String memberProvince) {
+        return user(subject).roles("member").claim("member_province", memberProvince).sign();
+    }
+
+    /** Reads everything, every province; never passes a write check. */
+    public static String ministryAnalyst() {
+        return user("analyst").roles("ministry-analyst").sign();
+    }
+
+    /** Everything, every province. */
+    public static String ministryAdmin() {
+        return user("ministry-admin").roles("ministry-admin").sign();
+    }
+
+    /** Another government system (client credentials, role {@code integration}: read-only). */
+    public static String integration(String clientId) {
+        return serviceAccount(clientId).sign();
+    }
+
     public static final class Builder {
         private final String subject;
         private List<String> roles = List.of();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An opaque keyset cursor: the sort key of the last row of a page ({@code (createdAt, id)}, say),
@@ -52,5 +53,22 @@ public record Cursor(List<String> keys) {
 
     public String key(int i) {
         return keys.get(i);
+    }
+
+    /**
+     * Key {@code i} as a UUID (keyset listings ordered by a UUIDv7 id). A cursor that decodes but does not
+     * hold a UUID there was not made by us: a 400 naming {@code cursor}, never a 500.
+     */
+    public UUID uuid(int i) {
+        try {
+            String key = keys.get(i);
+            UUID id = UUID.fromString(key);
+            if (!id.toString().equalsIgnoreCase(key)) {
+                throw new IllegalArgumentException(key); // UUID.fromString accepts "1-1-1-1-1"
+            }
+            return id;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw Problems.invalid("cursor", "cursor.invalid");
+        }
     }
 }

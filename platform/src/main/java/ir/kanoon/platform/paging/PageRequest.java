@@ -2,6 +2,8 @@ package ir.kanoon.platform.paging;
 
 import ir.kanoon.platform.problem.Problems;
 
+import java.util.UUID;
+
 /** {@code ?limit=} (default 20, max 100) and {@code ?cursor=}, validated: bad values are a 400 naming them. */
 public record PageRequest(int limit, String cursor) {
 
@@ -19,5 +21,11 @@ public record PageRequest(int limit, String cursor) {
     /** The cursor decoded into {@code arity} keys, or null for the first page. */
     public Cursor after(int arity) {
         return Cursor.decode(cursor, arity);
+    }
+
+    /** For listings keyed by id alone: the id the cursor carries, or null for the first page; a bad one is a 400. */
+    public UUID afterId() {
+        Cursor after = after(1);
+        return after == null ? null : after.uuid(0);
     }
 }

@@ -4,8 +4,13 @@ import java.util.Optional;
 
 /**
  * Iranian national ID (کد ملی): ten digits whose last is a mod-11 check digit over the first nine with
- * weights 10..2. IDs printed without leading zeros (8 or 9 digits) are left-padded; IDs of one repeated
- * digit pass the checksum but are not issued, so they are rejected.
+ * weights 10..2. IDs of one repeated digit pass the checksum but are not issued, so they are rejected.
+ *
+ * <p>Exactly ten digits after normalisation (conventions: "10 digits after digit normalisation"):
+ * Persian and Arabic-Indic digits become ASCII, and what a copy from a card or a Persian text field
+ * carries around the digits — spaces, hyphens, invisible marks such as LRM or ZWSP — is dropped. An 8- or
+ * 9-digit input is <em>not</em> left-padded: the ID is the person's key nationwide (the one-person rule),
+ * so a guessed form of it is refused (400) and the person types all ten digits, leading zeros included.
  */
 public final class NationalId {
 
@@ -17,11 +22,16 @@ public final class NationalId {
         if (input == null) {
             return Optional.empty();
         }
-        String digits = PersianText.asciiDigits(input.strip()).replace("-", "").replace(" ", "");
-        if (!digits.matches("\\d{8,10}")) {
+        StringBuilder kept = new StringBuilder(10);
+        for (char c : PersianText.asciiDigits(input).toCharArray()) {
+            if (c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !PersianText.isInvisible(c)) {
+                kept.append(c);
+            }
+        }
+        String id = kept.toString();
+        if (!id.matches("[0-9]{10}")) {
             return Optional.empty();
         }
-        String id = "0".repeat(10 - digits.length()) + digits;
         if (id.chars().distinct().count() == 1) {
             return Optional.empty();
         }

@@ -9,8 +9,11 @@ import java.util.Locale;
  *
  * <p>{@link #canonical} is what we store: Arabic yeh/kaf become their Persian forms (keyboards and
  * older systems still send the Arabic letters, which look the same but compare unequal), whitespace
- * is trimmed and collapsed, control characters (NUL above all) are dropped, and ZWNJ (U+200C, نیم‌فاصله)
- * is kept because it is part of correct spelling.
+ * is trimmed and collapsed, control characters (NUL above all) and invisible format characters are dropped
+ * (zero-width space U+200B, the direction marks LRM/RLM/ALM U+200E/U+200F/U+061C, the BOM U+FEFF, bidi
+ * embeddings and isolates — pasted text carries them, and two names that look identical would otherwise
+ * differ), and ZWNJ (U+200C, نیم‌فاصله) is kept because it is part of correct spelling — but only once
+ * and only between letters: a run of ZWNJ is one, a ZWNJ beside a space or at either end is nothing.
  *
  * <p>{@link #fold} is for matching only, never shown: it also drops ZWNJ, spaces, diacritics and
  * tatweel, unifies hamza and heh forms and digits, so «كارآفريني», «کارآفرینی», «کار‌آفرینی» and
@@ -23,26 +26,38 @@ public final class PersianText {
     private PersianText() {
     }
 
-    /** Storage form: Persian yeh/kaf, trimmed, single spaces, ZWNJ kept. Null stays null. */
+    /**
+     * Storage form: Persian yeh/kaf, trimmed, single spaces, invisible format characters dropped, ZWNJ kept
+     * once between letters. Null stays null.
+     */
     public static String canonical(String text) {
         if (text == null) {
             return null;
         }
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
+        boolean pendingZwnj = false;
         for (int i = 0; i < text.length(); i++) {
             char c = unifyLetter(text.charAt(i));
-            if (Character.isISOControl(c) && !Character.isWhitespace(c)) {
-                continue; // NUL and other control characters: invisible, and PostgreSQL cannot store NUL
+            if (isInvisible(c) || (Character.isISOControl(c) && !Character.isWhitespace(c))) {
+                continue; // NUL, LRM, BOM, …: invisible, and PostgreSQL cannot store NUL
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 pendingSpace = out.length() > 0;
+                pendingZwnj = false; // a ZWNJ next to a space separates nothing
+                continue;
+            }
+            if (c == ZWNJ) {
+                pendingZwnj = !pendingSpace && out.length() > 0;
                 continue;
             }
             if (pendingSpace) {
                 out.append(' ');
-                pendingSpace = false;
+            } else if (pendingZwnj) {
+                out.append(ZWNJ);
             }
+            pendingSpace = false;
+            pendingZwnj = false;
             out.append(c);
         }
         return out.toString();
@@ -72,7 +87,7 @@ public final class PersianText {
         for (int i = 0; i < text.length(); i++) {
             char c = asciiDigit(unifyLetter(text.charAt(i)));
             if (c == ZWNJ || c == '\u200D' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                    || Character.isISOControl(c) || isDiacritic(c) || c == '\u0640') {
+                    || Character.isISOControl(c) || isInvisible(c) || isDiacritic(c) || c == '\u0640') {
                 continue;
             }
             switch (c) {
@@ -97,13 +112,22 @@ public final class PersianText {
         if (query == null) {
             return tokens;
         }
-        for (String part : query.split("[\\s\\u200C\\u200D]+")) {
+        for (String part : canonical(query).split("[\\s\\u200C\\u200D]+")) {
             String folded = fold(part);
             if (!folded.isEmpty()) {
                 tokens.add(folded);
             }
         }
         return tokens;
+    }
+
+    /**
+     * Invisible format characters (Unicode category Cf) other than ZWNJ and ZWJ, which shape Persian
+     * letters: zero-width space U+200B, LRM U+200E, RLM U+200F, ALM U+061C, BOM/ZWNBSP U+FEFF, word
+     * joiner U+2060, soft hyphen U+00AD, bidi embeddings/overrides U+202A–U+202E and isolates U+2066–U+2069.
+     */
+    static boolean isInvisible(char c) {
+        return c != ZWNJ && c != '\u200D' && Character.getType(c) == Character.FORMAT;
     }
 
     private static char unifyLetter(char c) {

@@ -1,5 +1,7 @@
 package ir.kanoon.platform.problem;
 
+import org.postgresql.util.PSQLException;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +48,21 @@ final class Collisions {
                     case "40001", "40P01": return "concurrent-update"; // serialization_failure, deadlock
                     default: break;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The name of the constraint PostgreSQL reported for an integrity violation (SQLState class 23:
+     * unique, foreign key, check, exclusion) anywhere in the chain, or null. Read from the server's error
+     * fields, so it is there even though the driver does not put the row's values in its messages.
+     */
+    static String constraintOf(Throwable e) {
+        for (Throwable t : causes(e)) {
+            if (t instanceof PSQLException psql && psql.getSQLState() != null && psql.getSQLState().startsWith("23")
+                    && psql.getServerErrorMessage() != null && psql.getServerErrorMessage().getConstraint() != null) {
+                return psql.getServerErrorMessage().getConstraint();
             }
         }
         return null;

@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    ConstraintRegistry constraints;
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, HttpHeaders headers, UriInfo uri) {
@@ -151,6 +155,13 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        ConstraintProblem declared = constraints == null ? null
+                : constraints.find(Collisions.constraintOf(e)).orElse(null);
+        if (declared != null) {
+            // A constraint the service declared (ConstraintProblems): its own problem, not a generic one.
+            LOG.debugf("Constraint %s refused a write on %s", Collisions.constraintOf(e), path(uri));
+            return constraint(declared, headers, uri);
+        }
         if (Collisions.isRefusedValue(e)) {
             // PostgreSQL refused a value that slipped past validation (a NUL character, a number out of
             // range, …): the client's input, not our bug.
@@ -167,6 +178,15 @@ public class ProblemMapper {
                     Messages.find(locale, collision + ".detail"), path(uri), null, null, null), locale).build();
         }
         return internalError(e, headers, uri);
+    }
+
+    private Response constraint(ConstraintProblem p, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.resolve(headers);
+        String detail = Messages.find(locale, p.detailKeyOrDefault(), p.args());
+        List<Problem.Violation> violations = p.field() == null ? null
+                : List.of(new Problem.Violation(p.field(), detail != null ? detail : title(locale, p.code(), p.status())));
+        return respond(new Problem(type(p.code()), title(locale, p.code(), p.status()), p.status(), detail, path(uri),
+                p.rule(), violations, null), locale).build();
     }
 
     private Response internalError(Throwable e, HttpHeaders headers, UriInfo uri) {

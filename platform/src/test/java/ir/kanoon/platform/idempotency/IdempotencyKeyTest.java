@@ -28,6 +28,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class IdempotencyKeyTest {
 
+    @jakarta.inject.Inject
+    IdempotencyKeyPurge purge;
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void purgeForgetsKeysOlderThanTheConfiguredRetention() throws Exception {
+        // test application.properties: kanoon.idempotency.retention=2h (the default would keep both rows)
+        String old = "purge-old-" + UUID.randomUUID();
+        String recent = "purge-recent-" + UUID.randomUUID();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at) "
+                        + "VALUES ('purge-test', ?, 'h', now() - make_interval(hours => ?))")) {
+            ps.setString(1, old);
+            ps.setInt(2, 3);
+            ps.executeUpdate();
+            ps.setString(1, recent);
+            ps.setInt(2, 1);
+            ps.executeUpdate();
+        }
+        purge.purgeExpired();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "SELECT idem_key FROM idempotency_key WHERE principal = 'purge-test'")) {
+            List<String> left = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    left.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of(recent), left);
+        }
+    }
+
     private ExtractableResponse<Response> post(String key, String text) {
         return given().contentType("application/json").header("Idempotency-Key", key)
                 .body("{\"text\":\"" + text + "\"}")

@@ -47,4 +47,17 @@ class CursorTest {
         Page<Integer> last = Page.of(List.of(1, 2), 2, i -> i, i -> Cursor.of(i));
         assertNull(last.nextCursor());
     }
+
+    @Test
+    void uuidKeyIsParsed_andAnythingElseIsA400NamingCursor() {
+        java.util.UUID id = java.util.UUID.fromString("0193f0a0-0000-7000-8000-000000000001");
+        assertEquals(id, PageRequest.of(null, Cursor.of(id).encode()).afterId());
+        assertNull(PageRequest.of(null, null).afterId());
+        for (String key : List.of("not-a-uuid", "1-1-1-1-1", "0193f0a0-0000-7000-8000-00000000000g")) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> PageRequest.of(null, Cursor.of(key).encode()).afterId(), key);
+            assertEquals(400, e.status());
+            assertEquals("cursor", e.fieldErrors().get(0).field());
+        }
+    }
 }

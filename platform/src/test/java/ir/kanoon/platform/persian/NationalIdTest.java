@@ -36,11 +36,18 @@ class NationalIdTest {
         assertEquals(Optional.of("0010350829"), NationalId.normalize("٠٠١٠٣٥٠٨٢٩"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"10350829", "671234560", "10-350-829", "۶۷۱۲۳۴۵۶۰"})
+    void eightOrNineDigitsAreRejected_notLeftPadded(String id) {
+        // conventions: 10 digits after digit normalisation; a guessed leading zero could name another person
+        assertEquals(Optional.empty(), NationalId.normalize(id));
+    }
+
     @Test
-    void eightAndNineDigitIdsAreLeftPadded() {
-        assertEquals(Optional.of("0010350829"), NationalId.normalize("10350829"));
-        assertEquals(Optional.of("0671234560"), NationalId.normalize("671234560"));
+    void separatorsAndInvisibleMarksAroundTheTenDigitsAreDropped() {
         assertEquals(Optional.of("0010350829"), NationalId.normalize("001-035082-9"));
+        assertEquals(Optional.of("0010350829"), NationalId.normalize("\u200E0010350829\u200F"));
+        assertEquals(Optional.of("0010350829"), NationalId.normalize("\uFEFF۰۰۱۰۳۵۰\u200B۸۲۹"));
     }
 
     @ParameterizedTest
