@@ -2,6 +2,7 @@ package ir.kanoon.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +68,12 @@ public class OutboxRelayService {
     private OutboxRelay relay;
     private ScheduledExecutorService refresher;
     private volatile Snapshot snapshot = new Snapshot(0, 0, 0, 0, 0);
+    /**
+     * Meters this instance registered, removed again on shutdown: a registry that outlives the application
+     * (dev-mode reload, a test JVM starting several applications) would otherwise keep the first gauge, bound
+     * to a stopped instance, and {@code register} would hand that one back instead of binding this one.
+     */
+    private final List<Meter> meters = new ArrayList<>();
 
     /**
      * Pending rows (including blocked ones), parked rows, pending rows blocked behind a parked one, the age
@@ -76,18 +85,20 @@ public class OutboxRelayService {
     }
 
     void start(@Observes StartupEvent event) {
+        removeMeters(); // a stale registration of the same name would be handed back instead of ours
         Timer lag = Timer.builder("kanoon.outbox.publish.lag")
                 .description("Time from outbox write to Kafka commit")
                 .publishPercentileHistogram()
                 .register(registry);
-        Gauge.builder("kanoon.outbox.pending.events", this, s -> s.lag().pending())
-                .description("Outbox rows not yet published").register(registry);
-        Gauge.builder("kanoon.outbox.oldest.pending.seconds", this, s -> s.lag().oldestSeconds())
-                .description("Age of the oldest unpublished outbox row").register(registry);
-        Gauge.builder("kanoon.outbox.parked.events", this, s -> s.lag().parked())
-                .description("Outbox rows Kafka refused for good, waiting for an operator").register(registry);
-        Gauge.builder("kanoon.outbox.blocked.events", this, s -> s.lag().blocked())
-                .description("Outbox rows held behind a parked row of the same aggregate").register(registry);
+        meters.add(lag);
+        meters.add(Gauge.builder("kanoon.outbox.pending.events", this, s -> s.lag().pending())
+                .description("Outbox rows not yet published").register(registry));
+        meters.add(Gauge.builder("kanoon.outbox.oldest.pending.seconds", this, s -> s.lag().oldestSeconds())
+                .description("Age of the oldest unpublished outbox row").register(registry));
+        meters.add(Gauge.builder("kanoon.outbox.parked.events", this, s -> s.lag().parked())
+                .description("Outbox rows Kafka refused for good, waiting for an operator").register(registry));
+        meters.add(Gauge.builder("kanoon.outbox.blocked.events", this, s -> s.lag().blocked())
+                .description("Outbox rows held behind a parked row of the same aggregate").register(registry));
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-lag");
             t.setDaemon(true);
@@ -102,11 +113,23 @@ public class OutboxRelayService {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        removeMeters();
         if (refresher != null) {
             refresher.shutdownNow();
         }
         if (relay != null) {
             relay.stop();
+        }
+    }
+
+    private void removeMeters() {
+        for (Meter m : meters) {
+            registry.remove(m);
+        }
+        meters.clear();
+        for (String name : List.of("kanoon.outbox.publish.lag", "kanoon.outbox.pending.events",
+                "kanoon.outbox.oldest.pending.seconds", "kanoon.outbox.parked.events", "kanoon.outbox.blocked.events")) {
+            registry.find(name).meters().forEach(registry::remove);
         }
     }
 
