@@ -23,6 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -49,6 +54,10 @@ public class ApplicationResource {
     @Operation(summary = "Apply for membership of a province's Association (Idempotency-Key supported)",
             description = "Under the caller's own verified national ID (token claim national_id); the province's "
                     + "secretariat or labour-dg may file on someone's behalf (recorded as filedBy).")
+    @APIResponse(responseCode = "201", description = "The new application (a replayed Idempotency-Key returns the first answer)",
+            headers = {@Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Location", description = "URL of the new application", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response submit(@NotNull @Valid ApplicationForm form) {
         ApplicationView view = service.submit(form);
         return Response.created(URI.create("/api/v1/applications/" + view.id())).tag(ETags.tag(view.version()))
@@ -72,6 +81,9 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY,
             Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
+    @APIResponse(responseCode = "200", description = "The application as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.view(service.visible(id)));
     }
@@ -80,6 +92,9 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "The applicant edits their application (SUBMITTED, or NEEDS_INFO which goes back to SUBMITTED); If-Match required")
+    @APIResponse(responseCode = "200", description = "The application as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response edit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @NotNull @Valid ApplicationForm form) {
         return ok(service.edit(id, ifMatch, form));
@@ -89,6 +104,9 @@ public class ApplicationResource {
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "The applicant (or the person whose verified national ID it was filed under) withdraws an open application; If-Match required")
+    @APIResponse(responseCode = "200", description = "The application as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @Valid WithdrawRequest request) {
         return ok(service.withdraw(id, ifMatch, request));
@@ -98,6 +116,9 @@ public class ApplicationResource {
     @Path("/{id}/review")
     @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Start the review (secretariat or labour-dg of the province, not of their own case; Art. 7); If-Match required")
+    @APIResponse(responseCode = "200", description = "The application as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(service.startReview(id, ifMatch));
     }
@@ -107,6 +128,9 @@ public class ApplicationResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Record the qualification decision under the Board's supervision (Art. 7)",
             description = "APPROVED admits the applicant as a member. APPROVED/REJECTED need the Board resolution reference.")
+    @APIResponse(responseCode = "200", description = "The application as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)))
     public Response decide(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid DecisionRequest request) {
         return ok(service.decide(id, ifMatch, request));

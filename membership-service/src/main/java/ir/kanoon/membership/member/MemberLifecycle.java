@@ -46,9 +46,4 @@ public final class MemberLifecycle {
         }
         return RESULT.get(action);
     }
-
-    /** Holds the Association's member role (Keycloak {@code member}) in this status? */
-    public static boolean holdsRole(MemberStatus status) {
-        return status == MemberStatus.ACTIVE;
-    }
 }

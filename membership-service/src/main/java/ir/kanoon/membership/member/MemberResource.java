@@ -23,6 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,6 +79,9 @@ public class MemberResource {
     @Path("/me")
     @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY})
     @Operation(summary = "The caller's own membership")
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response me() {
         MemberView view = service.me();
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -83,6 +91,9 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.APPLICANT, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.TRUSTEE, Roles.MEMBER,
             Roles.INTEGRATION, Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST})
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("id") UUID id) {
         MemberView view = service.view(service.visible(id));
         return Response.ok(view).tag(ETags.tag(view.version())).build();
@@ -92,6 +103,9 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.APPLICANT, Roles.MEMBER, Roles.TRUSTEE, Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY})
     @Operation(summary = "Update contact and evidence (the member or their province's secretariat)")
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @NotNull @Valid MemberPatch patch) {
         return ok(service.patch(id, ifMatch, patch));
@@ -101,6 +115,9 @@ public class MemberResource {
     @Path("/{id}/suspend")
     @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Suspend (Art. 7: on a Board resolution)")
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @NotNull @Valid StatusChange body) {
         return ok(service.change(id, ifMatch, MemberAction.SUSPEND, body));
@@ -110,6 +127,9 @@ public class MemberResource {
     @Path("/{id}/reinstate")
     @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Reinstate a suspended member (Art. 7)")
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @NotNull @Valid StatusChange body) {
         return ok(service.change(id, ifMatch, MemberAction.REINSTATE, body));
@@ -119,6 +139,9 @@ public class MemberResource {
     @Path("/{id}/terminate")
     @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Terminate (final; Art. 7)")
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @NotNull @Valid StatusChange body) {
         return ok(service.change(id, ifMatch, MemberAction.TERMINATE, body));
@@ -128,6 +151,9 @@ public class MemberResource {
     @Path("/{id}/renew")
     @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG})
     @Operation(summary = "Renew for another term (an expired member becomes ACTIVE again; Art. 7)")
+    @APIResponse(responseCode = "200", description = "The membership as it is now",
+            headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response renew(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @NotNull @Valid StatusChange body) {
         return ok(service.change(id, ifMatch, MemberAction.RENEW, body));

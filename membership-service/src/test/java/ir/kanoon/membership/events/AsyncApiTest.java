@@ -25,7 +25,7 @@ import static ir.kanoon.membership.support.Fixtures.patchCurrent;
 import static ir.kanoon.membership.support.Fixtures.post;
 import static ir.kanoon.membership.support.Fixtures.postCurrent;
 import static ir.kanoon.membership.support.Fixtures.secretariat;
-import static ir.kanoon.membership.support.Fixtures.submit;
+import static ir.kanoon.membership.support.Fixtures.submitAs;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -49,7 +49,7 @@ class AsyncApiTest {
     @Test
     void everyEventReallyEmittedIsDocumented_andEveryDocumentedTypeIsEmitted() {
         String sec = secretariat(PROVINCE);
-        String appId = submit(applicant("asyncapi-person"), entrepreneur(PROVINCE, nationalId())).statusCode(201)
+        String appId = submitAs("asyncapi-person", entrepreneur(PROVINCE, nationalId())).statusCode(201)
                 .extract().path("id");
         String app = "/api/v1/applications/" + appId;
         postCurrent(sec, app, "review", null).statusCode(200);

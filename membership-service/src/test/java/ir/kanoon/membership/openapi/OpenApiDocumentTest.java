@@ -79,4 +79,23 @@ class OpenApiDocumentTest {
         assertNull(doc.get("components.schemas.Page"), "the raw generic Page is no model of any response");
         assertNotNull(doc.get("components.securitySchemes.bearer"));
     }
+
+    @Test
+    void singleResourcesDocumentTheirBodyAndVersion_soGeneratedClientsAreTyped() {
+        JsonPath doc = JsonPath.from(document());
+        assertEquals("#/components/schemas/Member",
+                doc.getString("paths.'/api/v1/members/{id}'.get.responses.'200'.content.'application/json'.schema.$ref"));
+        assertEquals("#/components/schemas/Member",
+                doc.getString("paths.'/api/v1/members/{id}/suspend'.post.responses.'200'.content.'application/json'.schema.$ref"));
+        assertNotNull(doc.get("paths.'/api/v1/members/{id}'.get.responses.'200'.headers.ETag"));
+        String application = doc.getString(
+                "paths.'/api/v1/applications/{id}'.get.responses.'200'.content.'application/json'.schema.$ref");
+        assertNotNull(application, "GET /applications/{id} documents its body");
+        // creating answers 201 with Location and ETag, not a 200 of unknown shape
+        Map<String, Object> created = doc.getMap("paths.'/api/v1/applications'.post.responses");
+        assertTrue(created.containsKey("201") && !created.containsKey("200"), created.keySet()::toString);
+        assertEquals(application,
+                doc.getString("paths.'/api/v1/applications'.post.responses.'201'.content.'application/json'.schema.$ref"));
+        assertNotNull(doc.get("paths.'/api/v1/applications'.post.responses.'201'.headers.Location"));
+    }
 }

@@ -3,6 +3,7 @@ package ir.kanoon.platform.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.util.Map;
@@ -31,6 +32,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized KafkaClusterTestKit cluster() {
         if (cluster == null) {
             quietBrokerLogs();
+            // A broker in the test JVM must never end that JVM (Kafka calls Exit.exit/halt on fatal errors, e.g.
+            // while an outage test restarts it): say so on stderr and let the test fail on its own assertions.
+            Exit.setExitProcedure((code, message) -> System.err.println("Kafka test broker asked to exit(" + code + "): " + message));
+            Exit.setHaltProcedure((code, message) -> System.err.println("Kafka test broker asked to halt(" + code + "): " + message));
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setNumControllerNodes(1)
@@ -54,10 +59,22 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             }
             KafkaClusterTestKit started = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Bounded: closing a cluster whose broker was stopped and restarted by an outage test can
+                // hang, and a test JVM that does not exit is killed by surefire and fails the build after
+                // every test passed. The JVM is going away; the broker's files are temporary.
+                Thread closer = new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (Exception ignored) {
+                        // the JVM is going away
+                    }
+                }, "kafka-test-cluster-close");
+                closer.setDaemon(true);
+                closer.start();
                 try {
-                    started.close();
-                } catch (Exception ignored) {
-                    // the JVM is going away
+                    closer.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "kafka-test-cluster-stop"));
         }
