@@ -1,0 +1,7 @@
+package ir.kanoon.workgroup.cadence;
+
+public enum CadenceStatus {
+    OK,
+    DUE_SOON,
+    OVERDUE
+}

@@ -1,0 +1,6 @@
+package ir.kanoon.workgroup.group;
+
+public enum GroupStatus {
+    ACTIVE,
+    DISSOLVED
+}

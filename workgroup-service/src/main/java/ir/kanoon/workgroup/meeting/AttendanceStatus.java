@@ -1,0 +1,8 @@
+package ir.kanoon.workgroup.meeting;
+
+public enum AttendanceStatus {
+    PRESENT,
+    ABSENT,
+    EXCUSED,
+    GUEST
+}

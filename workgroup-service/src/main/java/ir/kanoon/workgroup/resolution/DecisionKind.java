@@ -1,0 +1,7 @@
+package ir.kanoon.workgroup.resolution;
+
+/** A resolution is adopted by recorded votes or by consensus. */
+public enum DecisionKind {
+    VOTES,
+    CONSENSUS
+}

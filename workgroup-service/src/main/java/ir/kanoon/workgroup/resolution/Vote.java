@@ -1,0 +1,7 @@
+package ir.kanoon.workgroup.resolution;
+
+public enum Vote {
+    FOR,
+    AGAINST,
+    ABSTAIN
+}
