@@ -205,13 +205,14 @@ public class BoardService {
         lockBoard(province);
         Appointment a = forChange(province, id, ifMatch);
         AppointmentStatus from = a.status;
-        a.status = BoardComposition.decree(a.status, form.issuedOn(), form.termEnd());
+        AppointmentStatus to = BoardComposition.decree(a.status, form.issuedOn(), form.termEnd());
         List<Integer> taken = em.createQuery("SELECT a.slot FROM Appointment a WHERE a.province = :p AND a.seat = :s "
                         + "AND a.status = :active", Integer.class)
                 .setParameter("p", province).setParameter("s", a.seat).setParameter("active", AppointmentStatus.ACTIVE)
                 .getResultList();
         a.slot = BoardComposition.freeSlot(a.seat, taken);
-        a.decreeNumber = PersianText.canonical(form.decreeNumber());
+        a.status = to; // only now: the query above must not auto-flush an ACTIVE row without its slot
+        a.decreeNumber = PersianText.asciiDigits(PersianText.canonical(form.decreeNumber())); // an identifier: ASCII digits
         a.decreeIssuedOn = form.issuedOn();
         a.decreedBy = caller.subject();
         a.termEnd = form.termEnd();

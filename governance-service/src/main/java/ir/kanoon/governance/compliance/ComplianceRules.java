@@ -21,9 +21,10 @@ public final class ComplianceRules {
     public static final String ASSOCIATION_MEETING = "ASSOCIATION_MEETING";
     public static final String WORKING_GROUPS = "WORKING_GROUPS";
     public static final String TERMS_ENDING = "TERMS_ENDING";
+    public static final String QUARTERLY_REPORT = "QUARTERLY_REPORT";
 
     public static final List<String> ALL = List.of(BOARD_SEATS, DECREES, OFFICERS, BOARD_MEETING, ASSOCIATION_MEETING,
-            WORKING_GROUPS, TERMS_ENDING);
+            WORKING_GROUPS, TERMS_ENDING, QUARTERLY_REPORT);
 
     /** A Board meeting due within this many days of the 2-month limit shows as WARNING. */
     static final int BOARD_MEETING_WARNING_DAYS = 14;
@@ -102,6 +103,22 @@ public final class ComplianceRules {
     public static CheckResult termsEnding(List<Map<String, Object>> ending) {
         return new CheckResult(TERMS_ENDING, "Art. 6", ending.isEmpty() ? CheckStatus.OK : CheckStatus.WARNING,
                 facts("ending", ending));
+    }
+
+    /**
+     * Art. 6 Note 4 (R12): the last ended Jalali quarter's report. OK when submitted by the due date (or not yet due);
+     * WARNING when submitted late or returned by the Ministry; VIOLATION when missing after the due date.
+     */
+    public static CheckResult quarterlyReport(LocalDate today, String quarter, LocalDate due, LocalDate submittedOn,
+                                              String reportStatus) {
+        CheckStatus status;
+        if (submittedOn == null) {
+            status = today.isAfter(due) ? CheckStatus.VIOLATION : CheckStatus.OK;
+        } else {
+            status = submittedOn.isAfter(due) || "RETURNED".equals(reportStatus) ? CheckStatus.WARNING : CheckStatus.OK;
+        }
+        return new CheckResult(QUARTERLY_REPORT, "Art. 6 Note 4", status, facts("quarter", quarter, "dueDate", due,
+                "dueDateJalali", JalaliDate.format(due), "submittedOn", submittedOn, "reportStatus", reportStatus));
     }
 
     private static Map<String, Object> facts(Object... kv) {

@@ -37,6 +37,8 @@ public class ComplianceService {
     TehranClock clock;
     @Inject
     Outbox outbox;
+    @Inject
+    ir.kanoon.governance.report.ReportService reports;
 
     @ConfigProperty(name = "kanoon.governance.term-alert-days", defaultValue = "45")
     int termAlertDays;
@@ -89,10 +91,20 @@ public class ComplianceService {
                                 "SELECT DISTINCT w.type FROM WorkingGroupFact w WHERE w.province = :p AND w.dissolvedOn IS NULL",
                                 String.class)
                         .setParameter("p", province).getResultList())),
-                ComplianceRules.termsEnding(ending));
+                ComplianceRules.termsEnding(ending),
+                reportCheck(province, today));
         CheckStatus worst = checks.stream().map(CheckResult::status).max(Comparator.naturalOrder()).orElse(CheckStatus.OK);
         return new ProvinceCompliance(province, Provinces.byCode(province).map(Province::nameFa).orElse(province), today,
                 JalaliDate.format(today), worst, checks);
+    }
+
+    private CheckResult reportCheck(String province, LocalDate today) {
+        ir.kanoon.platform.jalali.JalaliQuarter last = ir.kanoon.platform.jalali.JalaliQuarter.of(today).previous();
+        ir.kanoon.governance.report.QuarterlyReport r = reports.find(province, last);
+        LocalDate submitted = r == null || r.submittedAt == null ? null
+                : r.submittedAt.atZone(ir.kanoon.platform.jalali.TehranTime.ZONE).toLocalDate();
+        return ComplianceRules.quarterlyReport(today, last.toString(), reports.dueDate(last), submitted,
+                r == null || r.status == ir.kanoon.governance.report.ReportStatus.DRAFT ? null : r.status.name());
     }
 
     /** All 31 provinces (ministry view). */

@@ -103,10 +103,10 @@ public class WorkgroupEventsHandler implements EventHandler {
             throw new UnprocessableEventException("meeting.held without heldOn");
         }
         MeetingFact f = em.find(MeetingFact.class, m.meetingId());
-        if (f == null) {
+        boolean isNew = f == null;
+        if (isNew) {
             f = new MeetingFact();
             f.meetingId = m.meetingId();
-            em.persist(f);
         }
         // A redelivery or a corrected record of the same meeting overwrites: the latest facts win.
         f.province = m.province();
@@ -120,6 +120,9 @@ public class WorkgroupEventsHandler implements EventHandler {
         f.guests = n(m.guests());
         f.quorumMet = m.quorumMet();
         f.resolutions = n(m.resolutions());
+        if (isNew) {
+            em.persist(f);
+        }
     }
 
     private static <T> T data(CloudEvent event, Class<T> type) {

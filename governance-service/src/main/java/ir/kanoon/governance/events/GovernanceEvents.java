@@ -19,9 +19,11 @@ public final class GovernanceEvents {
     public static final String OFFICER_APPOINTED = "officer.appointed";
     public static final String OFFICER_LEFT = "officer.left";
     public static final String COMPLIANCE_CHANGED = "compliance.changed";
+    public static final String REPORT_SUBMITTED = "report.submitted";
+    public static final String REPORT_REVIEWED = "report.reviewed";
 
     public static final List<String> ALL = List.of(TRUSTEE_NOMINATED, TRUSTEE_APPOINTED, TRUSTEE_TERM_ENDING,
-            TRUSTEE_LEFT, OFFICER_APPOINTED, OFFICER_LEFT, COMPLIANCE_CHANGED);
+            TRUSTEE_LEFT, OFFICER_APPOINTED, OFFICER_LEFT, COMPLIANCE_CHANGED, REPORT_SUBMITTED, REPORT_REVIEWED);
 
     private GovernanceEvents() {
     }
@@ -47,6 +49,12 @@ public final class GovernanceEvents {
     }
 
     public record OfficerChanged(UUID officerId, String province, String office, UUID appointmentId) {
+    }
+
+    public record ReportSubmitted(UUID reportId, String province, int jalaliYear, int quarter) {
+    }
+
+    public record ReportReviewed(UUID reportId, String province, int jalaliYear, int quarter, String decision) {
     }
 
     public record ComplianceChanged(String province, String check, String from, String to) {
