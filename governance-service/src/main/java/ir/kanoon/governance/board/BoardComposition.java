@@ -96,17 +96,10 @@ public final class BoardComposition {
         throw Problems.ruleConflict(ART_6, "board-seat-full", seat.name(), seat.count);
     }
 
-    /** An active appointment ends by term expiry, resignation or revocation; a pending one is withdrawn. */
+    /** An active appointment ends by term expiry, resignation or revocation. */
     public static AppointmentStatus end(AppointmentStatus status) {
         requireStatus(status, AppointmentStatus.ACTIVE, "end");
         return AppointmentStatus.ENDED;
-    }
-
-    public static AppointmentStatus withdraw(AppointmentStatus status) {
-        if (status == AppointmentStatus.ACTIVE || status == AppointmentStatus.ENDED || status == AppointmentStatus.WITHDRAWN) {
-            throw Problems.conflict("appointment.transition", "withdraw", status.name());
-        }
-        return AppointmentStatus.WITHDRAWN;
     }
 
     private static void requireStatus(AppointmentStatus actual, AppointmentStatus expected, String action) {

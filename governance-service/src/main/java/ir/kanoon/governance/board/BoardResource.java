@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,9 +40,6 @@ import java.util.UUID;
 @DenyAll
 @Tag(name = "boards")
 public class BoardResource {
-
-    static final String[] READERS = {Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.TRUSTEE,
-            Roles.MEMBER, Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST, Roles.INTEGRATION};
 
     @Inject
     BoardService service;

@@ -19,11 +19,12 @@ public final class GovernanceEvents {
     public static final String OFFICER_APPOINTED = "officer.appointed";
     public static final String OFFICER_LEFT = "officer.left";
     public static final String COMPLIANCE_CHANGED = "compliance.changed";
+    public static final String PROGRAMME_UPDATED = "programme.updated";
     public static final String REPORT_SUBMITTED = "report.submitted";
     public static final String REPORT_REVIEWED = "report.reviewed";
 
     public static final List<String> ALL = List.of(TRUSTEE_NOMINATED, TRUSTEE_APPOINTED, TRUSTEE_TERM_ENDING,
-            TRUSTEE_LEFT, OFFICER_APPOINTED, OFFICER_LEFT, COMPLIANCE_CHANGED, REPORT_SUBMITTED, REPORT_REVIEWED);
+            TRUSTEE_LEFT, OFFICER_APPOINTED, OFFICER_LEFT, COMPLIANCE_CHANGED, REPORT_SUBMITTED, REPORT_REVIEWED, PROGRAMME_UPDATED);
 
     private GovernanceEvents() {
     }
@@ -49,6 +50,9 @@ public final class GovernanceEvents {
     }
 
     public record OfficerChanged(UUID officerId, String province, String office, UUID appointmentId) {
+    }
+
+    public record ProgrammeUpdated(UUID programmeId, String province, List<String> clauses, String status, int progress) {
     }
 
     public record ReportSubmitted(UUID reportId, String province, int jalaliYear, int quarter) {

@@ -51,7 +51,8 @@ public final class ReportExport {
             row = num(fig, row, "workingGroups", "formed", f.workingGroupsFormed());
             row = num(fig, row, "workingGroups", "dissolved", f.workingGroupsDissolved());
             row = num(fig, row, "workingGroups", "active", f.workingGroupsActive());
-            map(fig, row, "activities", f.activities());
+            row = map(fig, row, "activities", f.activities());
+            map(fig, row, "programmeProgress", f.programmeProgressByClause());
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

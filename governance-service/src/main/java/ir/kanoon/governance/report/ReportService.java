@@ -172,7 +172,7 @@ public class ReportService {
                 + "AND admitted_on BETWEEN ?2 AND ?3 GROUP BY category", province, from, to);
         // Active at the quarter's end as far as the latest event says (status ACTIVE, admitted by then).
         Map<String, Long> active = grouped("SELECT category, count(*) FROM member_fact WHERE province = ?1 "
-                + "AND status = 'ACTIVE' AND (admitted_on IS NULL OR admitted_on <= ?3) AND ?2 IS NOT NULL GROUP BY category",
+                + "AND status = 'ACTIVE' AND (admitted_on IS NULL OR admitted_on <= ?3) AND CAST(?2 AS date) IS NOT NULL GROUP BY category",
                 province, from, to);
         List<ReportFigures.MeetingFigures> meetings = new ArrayList<>();
         for (String body : BODIES) {
@@ -190,10 +190,24 @@ public class ReportService {
         long dissolved = single("SELECT count(*) FROM working_group_fact WHERE province = ?1 AND dissolved_on BETWEEN ?2 AND ?3",
                 province, from, to);
         long activeGroups = single("SELECT count(*) FROM working_group_fact WHERE province = ?1 AND (formed_on IS NULL "
-                + "OR formed_on <= ?3) AND (dissolved_on IS NULL OR dissolved_on > ?3) AND ?2 IS NOT NULL", province, from, to);
+                + "OR formed_on <= ?3) AND (dissolved_on IS NULL OR dissolved_on > ?3) AND CAST(?2 AS date) IS NOT NULL", province, from, to);
         Map<String, Long> activities = grouped("SELECT kind, sum(amount) FROM activity_fact WHERE province = ?1 "
                 + "AND day BETWEEN ?2 AND ?3 GROUP BY kind", province, from, to);
-        return new ReportFigures(admitted, active, meetings, formed, dissolved, activeGroups, activities);
+        Map<String, long[]> sums = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> programmes = em.createNativeQuery("SELECT clauses, progress FROM programme WHERE province = ?1 "
+                        + "AND status <> 'CANCELLED' AND planned_start <= ?3 AND planned_end >= ?2")
+                .setParameter(1, province).setParameter(2, from).setParameter(3, to).getResultList();
+        for (Object[] p : programmes) {
+            for (String clause : ((String) p[0]).split(",")) {
+                long[] acc = sums.computeIfAbsent(clause, k -> new long[2]);
+                acc[0] += n(p[1]);
+                acc[1]++;
+            }
+        }
+        Map<String, Long> progress = new TreeMap<>();
+        sums.forEach((clause, acc) -> progress.put(clause, Math.round((double) acc[0] / acc[1])));
+        return new ReportFigures(admitted, active, meetings, formed, dissolved, activeGroups, activities, progress);
     }
 
     private Map<String, Long> grouped(String sql, String province, LocalDate from, LocalDate to) {

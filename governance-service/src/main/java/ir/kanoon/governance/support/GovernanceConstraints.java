@@ -20,6 +20,8 @@ public class GovernanceConstraints implements ConstraintProblems {
                 "appointment_one_seat_per_person", ConstraintProblem.conflict("trustee.one-seat").withRule("Art. 6"),
                 "officer_one_holder_per_office", ConstraintProblem.conflict("officer.office-held").withRule("Art. 8")
                         .withDetail("officer.office-held.race"),
-                "officer_one_office_per_person", ConstraintProblem.conflict("officer.one-office-per-person").withRule("Art. 8"));
+                "officer_one_office_per_person", ConstraintProblem.conflict("officer.one-office-per-person").withRule("Art. 8"),
+                "interest_confirmation_once_per_year", ConstraintProblem.conflict("interest.confirmed"),
+                "quarterly_report_one_per_quarter", ConstraintProblem.conflict("concurrent-update"));
     }
 }

@@ -75,6 +75,10 @@ class AsyncApiTest {
                 WorkgroupFeed.event("working-group.dissolved", wg.toString(), P,
                         Map.of("workingGroupId", wg.toString(), "province", P, "type", "FINANCE_VENTURE_CAPITAL")));
         compliance.reevaluate(P);
+        // programme.updated
+        post(dg, "/api/v1/programmes?province=" + P, Map.of("title", "مدرسه کارآفرینی", "clauses", List.of("3-6"),
+                "owner", "دبیرخانه", "plannedStart", LocalDate.now().toString(),
+                "plannedEnd", LocalDate.now().plusMonths(3).toString())).statusCode(201);
         // report.submitted / report.reviewed: last quarter's report
         var q = ir.kanoon.platform.jalali.JalaliQuarter.of(ir.kanoon.platform.jalali.TehranTime.today()).previous();
         String report = "/api/v1/reports/" + P + "/" + q.year() + "/Q" + q.quarter();
