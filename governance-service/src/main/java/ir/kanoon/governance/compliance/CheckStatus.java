@@ -1,0 +1,5 @@
+package ir.kanoon.governance.compliance;
+
+public enum CheckStatus {
+    OK, WARNING, VIOLATION
+}

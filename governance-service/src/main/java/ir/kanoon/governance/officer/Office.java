@@ -1,0 +1,6 @@
+package ir.kanoon.governance.officer;
+
+/** The Association's officers (Art. 8). */
+public enum Office {
+    PRESIDENT, SECRETARY
+}

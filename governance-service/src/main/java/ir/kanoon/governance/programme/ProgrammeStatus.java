@@ -1,0 +1,5 @@
+package ir.kanoon.governance.programme;
+
+public enum ProgrammeStatus {
+    PLANNED, IN_PROGRESS, DONE, CANCELLED
+}
