@@ -12,6 +12,6 @@ import java.util.List;
 /** Opting in as an advisor, or changing one's offer (PUT). */
 public record AdvisorForm(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> expertise,
                           @NotNull @Min(1) @Max(100) Integer weeklyCapacity,
-                          @NotEmpty List<@NotNull Advisor.Channel> channels,
+                          @NotEmpty List<Advisor.@NotNull Channel> channels,
                           Boolean active) {
 }

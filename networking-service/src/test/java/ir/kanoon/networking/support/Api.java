@@ -22,7 +22,7 @@ public final class Api {
         if (body != null) {
             req = req.body(body);
         }
-        return req.post(path).then();
+        return req.post(path).then().log().ifValidationFails();
     }
 
     /** A state change with the current ETag of {@code resource} (read with {@code readerToken}). */
