@@ -18,6 +18,8 @@ public final class NetworkingEvents {
     public static final String TOUR_REGISTRATION_CONFIRMED = "tour.registration-confirmed";
     public static final String TOUR_COMPLETED = "tour.completed";
     public static final String SUPPORT_PACKAGE_PUBLISHED = "support-package.published";
+    public static final String PARTNER_REGISTERED = "partner.registered";
+    public static final String CLUSTER_UPDATED = "cluster.updated";
 
     private NetworkingEvents() {
     }
@@ -38,6 +40,12 @@ public final class NetworkingEvents {
     }
 
     public record TourCompleted(String tourId, String hostProvince, int participants) {
+    }
+
+    public record PartnerRegistered(String partnerId, String province, String kind) {
+    }
+
+    public record ClusterUpdated(String clusterId, String province, String status, int members, int partners) {
     }
 
     public record SupportPackagePublished(String packageId, List<String> provinces) {

@@ -35,21 +35,21 @@ class AdviceApiTest {
     @Test
     void anAdvisorAtCapacityIsNotMatched_theNextOneIs_andThenNobody() {
         String tag = "صادرات-" + System.nanoTime();
-        M full = Members.admitted("IR-09", "مشاور پرکار");
+        M full = Members.admitted("IR-13", "مشاور پرکار");
         M other = Members.admitted("IR-12", "مشاور دیگر");
         String fullId = optIn(full, 1, tag);
         String otherId = optIn(other, 1, tag);
         String asker = TestTokens.applicant("asker-" + tag);
         // same province as "full": it wins first (province preference), and is then at capacity (1/1)
-        post(asker, "/api/v1/advice-requests", question("IR-09", tag)).statusCode(201)
+        post(asker, "/api/v1/advice-requests", question("IR-13", tag)).statusCode(201)
                 .body("status", equalTo("ASSIGNED")).body("advisorId", equalTo(fullId))
-                .body("matchReason", containsString("same (IR-09)")).body("dueAt", notNullValue());
+                .body("matchReason", containsString("same (IR-13)")).body("dueAt", notNullValue());
         get(asker, "/api/v1/advisors/" + fullId).body("load", equalTo(1));
         // the next question of the same province: the advisor at capacity is skipped
-        post(asker, "/api/v1/advice-requests", question("IR-09", tag)).statusCode(201)
+        post(asker, "/api/v1/advice-requests", question("IR-13", tag)).statusCode(201)
                 .body("advisorId", equalTo(otherId)).body("matchReason", containsString("IR-12"));
         // everyone at capacity: stays NEW, with the reason
-        post(asker, "/api/v1/advice-requests", question("IR-09", tag)).statusCode(201)
+        post(asker, "/api/v1/advice-requests", question("IR-13", tag)).statusCode(201)
                 .body("status", equalTo("NEW")).body("advisorId", nullValue())
                 .body("matchReason", containsString("capacity"));
     }
@@ -57,13 +57,13 @@ class AdviceApiTest {
     @Test
     void expertiseMatchIsPersianFolded_andNobodyAdvisesOnTheirOwnQuestion() {
         String tag = "كارآفريني" + System.nanoTime(); // Arabic yeh and kaf in the advisor's tag
-        M advisor = Members.admitted("IR-09", "مشاور");
+        M advisor = Members.admitted("IR-13", "مشاور");
         optIn(advisor, 5, tag);
         // the advisor asks a question in their own field: not matched to themselves
-        post(advisor.token(), "/api/v1/advice-requests", question("IR-09", tag.replace('ي', 'ی').replace('ك', 'ک')))
+        post(advisor.token(), "/api/v1/advice-requests", question("IR-13", tag.replace('ي', 'ی').replace('ك', 'ک')))
                 .statusCode(201).body("status", equalTo("NEW"));
         post(TestTokens.applicant("someone"), "/api/v1/advice-requests",
-                question("IR-09", tag.replace('ي', 'ی').replace('ك', 'ک'))).statusCode(201)
+                question("IR-13", tag.replace('ي', 'ی').replace('ك', 'ک'))).statusCode(201)
                 .body("status", equalTo("ASSIGNED"));
     }
 
@@ -128,7 +128,7 @@ class AdviceApiTest {
 
     @Test
     void oneAdvisorProfilePerMember_andOnlyMembersOptIn() {
-        M m = Members.admitted("IR-09", "تکراری");
+        M m = Members.admitted("IR-13", "تکراری");
         optIn(m, 2, "بازاریابی");
         post(m.token(), "/api/v1/advisors", Map.of("expertise", List.of("x"), "weeklyCapacity", 2,
                 "channels", List.of("CALL"))).statusCode(409).body("rule", equalTo("Art. 3-11"));
