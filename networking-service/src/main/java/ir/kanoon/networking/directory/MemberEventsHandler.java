@@ -60,8 +60,10 @@ public class MemberEventsHandler implements EventHandler {
         } catch (RuntimeException e) {
             throw new UnprocessableEventException("unreadable member event: " + e.getClass().getSimpleName(), e);
         }
-        if (data.memberId() == null || data.province() == null || data.status() == null || data.displayName() == null) {
-            throw new UnprocessableEventException("member event without memberId, province, status or displayName");
+        if (data.memberId() == null || data.province() == null || data.status() == null || data.displayName() == null
+                || data.category() == null) {
+            // membership always sends these (its AsyncAPI requires them): such an event can never be applied
+            throw new UnprocessableEventException("member event without memberId, province, category, status or displayName");
         }
         apply(data, event.time() == null ? Instant.now() : event.time());
     }
@@ -78,7 +80,7 @@ public class MemberEventsHandler implements EventHandler {
         entry.userId = data.userId();
         entry.membershipNumber = data.membershipNumber();
         entry.province = data.province();
-        entry.category = data.category() == null ? "ENTREPRENEUR" : data.category();
+        entry.category = data.category();
         entry.sector = data.sector();
         entry.displayName = PersianText.canonical(data.displayName());
         List<String> expertise = new ArrayList<>();

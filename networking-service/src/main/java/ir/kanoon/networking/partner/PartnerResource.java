@@ -74,6 +74,15 @@ public class PartnerResource {
         return Response.ok(view).tag(ETags.tag(view.version())).build();
     }
 
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.LABOUR_DG, Roles.PLANNING_DEPUTY, Roles.MINISTRY_ADMIN,
+            Roles.MINISTRY_ANALYST})
+    @Operation(summary = "Audit history of the partner (staff of the province, ministry)")
+    public java.util.List<ir.kanoon.platform.history.HistoryView> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
     @POST
     @Path("/{id}/engagements")
     @Idempotent

@@ -121,6 +121,16 @@ public class PartnerService {
         return view(e);
     }
 
+    /** Registration and engagements as recorded (staff of the province, ministry). */
+    @Transactional
+    public List<ir.kanoon.platform.history.HistoryView> history(UUID id) {
+        Partner p = readable(id);
+        if (!caller.mayRead(p.province)) {
+            throw Problems.forbidden("forbidden-province", p.province);
+        }
+        return history.of(id);
+    }
+
     @Transactional
     public PartnerView get(UUID id) {
         return view(readable(id));

@@ -50,6 +50,9 @@ class PartnerAndClusterApiTest {
                 "occurredOn", "2026-11-22", "title", "تعهد", "amountRials", 2_000_000_000L)).statusCode(201);
         get(sec, "/api/v1/partners/" + university + "/engagements").statusCode(200)
                 .body("items.kind", equalTo(List.of("MOU")));
+        get(sec, "/api/v1/partners/" + benefactor + "/history").statusCode(200)
+                .body("action", org.hamcrest.Matchers.hasItems("REGISTERED", "ENGAGEMENT_DONATION", "ENGAGEMENT_PLEDGE"));
+        get(TestTokens.secretariat("IR-07"), "/api/v1/partners/" + benefactor + "/history").statusCode(404);
 
         var community = get(sec, "/api/v1/partners/philanthropists?limit=100").statusCode(200).extract().jsonPath();
         List<String> ids = community.getList("items.id");

@@ -81,7 +81,7 @@ class TourApiTest {
         String tour = openTour(HOST, 50, "HOST_PROVINCE");
         List<M> members = Members.many(200, HOST);
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ExecutorService pool = Executors.newFixedThreadPool(200);
         Map<String, Integer> statusByCode = new ConcurrentHashMap<>();
         List<Future<ExtractableResponse<Response>>> futures = new ArrayList<>();
         for (M m : members) {
