@@ -118,7 +118,8 @@ public class AdviceService {
 
     @Transactional
     public Page<AdvisorView> advisors(String province, String expertise, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT a.* FROM advisor a WHERE a.active");
+        StringBuilder sql = new StringBuilder("SELECT a.* FROM advisor a WHERE a.active AND EXISTS (SELECT 1 FROM "
+                + "directory_entry d WHERE d.member_id = a.member_id AND d.status = 'ACTIVE')");
         Map<String, Object> params = new HashMap<>();
         if (province != null && !province.isBlank()) {
             sql.append(" AND a.province = :p");
@@ -179,7 +180,9 @@ public class AdviceService {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('advice-matching'))").getSingleResult();
         List<AdvisorMatcher.Candidate> candidates = new ArrayList<>();
         Map<UUID, Integer> loads = loads();
-        for (Advisor a : em.createQuery("from Advisor where active = true", Advisor.class).getResultList()) {
+        // only advisors whose membership is ACTIVE in the directory projection: a suspended member advises nobody
+        for (Advisor a : em.createQuery("from Advisor a where a.active = true and exists (select 1 from DirectoryEntry d "
+                + "where d.memberId = a.memberId and d.status = 'ACTIVE')", Advisor.class).getResultList()) {
             Set<Advisor.Channel> channels = EnumSet.noneOf(Advisor.Channel.class);
             for (String c : a.channels) {
                 channels.add(Advisor.Channel.valueOf(c));

@@ -127,6 +127,18 @@ class AdviceApiTest {
     }
 
     @Test
+    void aSuspendedMembersAdvisorProfileIsNeitherMatchedNorListed() {
+        String tag = "تعلیق-" + System.nanoTime();
+        M m = Members.admitted("IR-13", "مشاور معلق");
+        String id = optIn(m, 5, tag);
+        Members.status(m, "SUSPENDED");
+        post(TestTokens.applicant("asker-susp"), "/api/v1/advice-requests", question("IR-13", tag)).statusCode(201)
+                .body("status", equalTo("NEW"));
+        get(TestTokens.applicant("asker-susp"), "/api/v1/advisors?limit=100").statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+    }
+
+    @Test
     void oneAdvisorProfilePerMember_andOnlyMembersOptIn() {
         M m = Members.admitted("IR-13", "تکراری");
         optIn(m, 2, "بازاریابی");

@@ -102,6 +102,14 @@ public final class Members {
         });
     }
 
+    /** Applies a status change to the projection as membership's event would (newest wins). */
+    public static void status(M m, String status) {
+        MemberEventsHandler handler = Arc.container().instance(MemberEventsHandler.class).get();
+        QuarkusTransaction.requiringNew().run(() -> handler.apply(new MemberEventsHandler.MemberEvent(m.memberId(),
+                m.province() + "-1405-x", m.userId(), m.province(), m.category(), m.sector(), m.displayName(),
+                m.expertise(), status), Instant.now()));
+    }
+
     public static M admitted(String province, String displayName, String... expertise) {
         M m = member(province, displayName, expertise);
         admitDirectly(List.of(m));
