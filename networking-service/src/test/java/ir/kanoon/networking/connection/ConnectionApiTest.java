@@ -78,6 +78,20 @@ class ConnectionApiTest {
     }
 
     @Test
+    void idempotencyKeyReplay_returnsTheFirstRequest_andCreatesNothingNew() {
+        M asker = Members.admitted(P, "تکرارکننده");
+        M target = Members.admitted(P, "مقصد تکرار");
+        String key = java.util.UUID.randomUUID().toString();
+        String first = given().auth().oauth2(asker.token()).contentType("application/json").header("Idempotency-Key", key)
+                .body(ask(target)).post("/api/v1/connections").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(asker.token()).contentType("application/json").header("Idempotency-Key", key)
+                .body(ask(target)).post("/api/v1/connections").then().statusCode(201)
+                .header("Idempotency-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1, get(asker.token(), "/api/v1/connections?direction=sent").extract().jsonPath()
+                .getList("items").size());
+    }
+
+    @Test
     void declineAndWithdraw_andNeverToAHiddenOrInactiveMember() {
         M asker = Members.admitted(P, "الف");
         M target = Members.admitted(P, "ب");

@@ -65,6 +65,19 @@ class DirectoryProjectionTest {
     }
 
     @Test
+    void anUnreadableMemberEventIsSetAside_andLaterEventsStillApply() {
+        M broken = Members.member(P, "بی‌دسته");
+        java.util.Map<String, Object> data = Members.data(broken, "ACTIVE", null);
+        data.remove("category"); // membership always sends it: this event can never be applied
+        Members.send(ir.kanoon.platform.events.CloudEvents.create("/kanoon/membership",
+                "ir.kanoon.membership.member.admitted.v1", broken.memberId().toString(), P, data));
+        M next = Members.member(P, "پس از خراب");
+        Members.send(Members.event(next, "admitted", "ACTIVE", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> listed(reader(), next, "province=" + P));
+        assertFalse(listed(reader(), broken, "province=" + P));
+    }
+
+    @Test
     void suspendedDisappears_reinstatedComesBack() {
         M m = Members.member(P, "رضا تعلیقی");
         Members.send(Members.event(m, "admitted", "ACTIVE", null));
