@@ -34,6 +34,28 @@ final class Collisions {
         return false;
     }
 
+    /**
+     * True when the database could not be reached or gave no connection in time: connection exceptions
+     * (SQLState class 08), the server shutting down or refusing connections (57P01–57P03, 53300), or Agroal's
+     * pool giving none within its acquisition timeout (a burst larger than the pool). That is our capacity or
+     * an outage, not the client's fault and not a bug: a 503 the client may retry, never a 500.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t : causes(e)) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("53300")
+                        || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+                    return true;
+                }
+                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true; // io.agroal: "Sorry, acquisition timeout!"
+                }
+            }
+        }
+        return false;
+    }
+
     /** {@code concurrent-update}, {@code duplicate} or null when {@code e} is not a collision. */
     static String codeOf(Throwable e) {
         for (Throwable t : causes(e)) {
@@ -45,7 +67,7 @@ final class Collisions {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 switch (sql.getSQLState()) {
                     case "23505": return "duplicate";            // unique_violation
-                    case "40001", "40P01": return "concurrent-update"; // serialization_failure, deadlock
+                    case "40001", "40P01", "55P03": return "concurrent-update"; // serialization_failure, deadlock, lock_not_available
                     default: break;
                 }
             }

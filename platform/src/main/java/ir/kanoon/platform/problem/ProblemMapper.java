@@ -177,6 +177,13 @@ public class ProblemMapper {
             return respond(new Problem(type(collision), title(locale, collision, 409), 409,
                     Messages.find(locale, collision + ".detail"), path(uri), null, null, null), locale).build();
         }
+        if (Collisions.isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            Locale locale = Messages.resolve(headers);
+            return respond(new Problem(type("unavailable"), title(locale, "unavailable", 503), 503,
+                    Messages.find(locale, "unavailable.detail"), path(uri), null, null, null), locale)
+                    .header("Retry-After", "2").build();
+        }
         return internalError(e, headers, uri);
     }
 

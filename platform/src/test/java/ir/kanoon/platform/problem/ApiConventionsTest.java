@@ -9,6 +9,8 @@ import ir.kanoon.platform.testing.PostgresTestResource;
 import ir.kanoon.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -131,6 +133,20 @@ class ApiConventionsTest {
                 .body(not(containsString("test_note")));
         given().get("/api/v1/probes/serialization-failure")
                 .then().statusCode(409).body("type", equalTo("/problems/concurrent-update"));
+    }
+
+    /** A burst larger than the connection pool, or the database away, is a 503 to retry — never a 500. */
+    @Test
+    void noDatabaseConnectionIs503WithRetryAfter_notAServerError() {
+        for (String probe : List.of("pool-exhausted", "database-down")) {
+            given().header("Accept-Language", "en").get("/api/v1/probes/" + probe)
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("type", equalTo("/problems/unavailable"))
+                    .body("correlationId", nullValue())
+                    .body(not(containsString("acquisition")))
+                    .body(not(containsString("5432")));
+        }
     }
 
     @Test

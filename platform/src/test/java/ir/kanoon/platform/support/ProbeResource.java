@@ -124,6 +124,24 @@ public class ProbeResource {
                 new SQLException("could not serialize access due to concurrent update", "40001"));
     }
 
+    /** What Agroal throws when the pool gives no connection in time, wrapped as Hibernate would wrap it. */
+    @GET
+    @Path("/pool-exhausted")
+    @PermitAll
+    public void poolExhausted() {
+        throw new IllegalStateException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"));
+    }
+
+    /** The database away: the driver's connection failure (SQLState 08001). */
+    @GET
+    @Path("/database-down")
+    @PermitAll
+    public void databaseDown() {
+        throw new IllegalStateException("could not open connection",
+                new SQLException("Connection to localhost:5432 refused", "08001"));
+    }
+
     public enum Colour { RED, GREEN }
 
     @GET
