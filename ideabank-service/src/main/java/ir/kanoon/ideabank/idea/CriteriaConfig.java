@@ -5,7 +5,7 @@ import io.smallrye.config.WithName;
 
 import java.util.Map;
 
-/** {@code kanoon.ideabank.*}: evaluation criteria with their weights, and the similar-ideas settings. */
+/** {@code kanoon.ideabank.*}: evaluation criteria with their weights, similar-ideas and attachment settings. */
 @ConfigMapping(prefix = "kanoon.ideabank")
 public interface CriteriaConfig {
 
@@ -13,6 +13,19 @@ public interface CriteriaConfig {
     Map<String, Integer> criteria();
 
     Similar similar();
+
+    Attachments attachments();
+
+    interface Attachments {
+        /** Directory of {@code LocalDirectoryStorage}. */
+        java.nio.file.Path directory();
+
+        @WithName("max-bytes")
+        long maxBytes();
+
+        @WithName("max-per-idea")
+        int maxPerIdea();
+    }
 
     interface Similar {
         int limit();
