@@ -76,7 +76,8 @@ public class IdeaService {
         outbox.record("idea.submitted", idea.id.toString(), idea.province,
                 new IdeabankEvents.Submitted(idea.id, idea.province, idea.kind.name(), idea.sector));
         em.flush();
-        return view(idea, Visibility.FULL);
+        // duplicate detection on submission (issue 10): what the submitter may see of the closest ideas
+        return view(idea, Visibility.FULL).withSimilar(similarTo(idea.similarityText, idea.id, null));
     }
 
     /** The owner revises an idea while it is SUBMITTED or NEEDS_REVISION; a revised NEEDS_REVISION idea is SUBMITTED again. */
@@ -213,7 +214,7 @@ public class IdeaService {
                 full && i.decidedBy != null ? new IdeaView.Decision(decisionOutcome(i), i.decidedBy, i.decidedByName,
                         i.decisionReason, i.decidedAt) : null,
                 i.referredTo != null ? new IdeaView.Referral(i.referredTo, i.referredOrganisation) : null,
-                i.mergedInto, i.createdAt, JalaliDate.format(i.createdAt.atZone(TEHRAN).toLocalDate()), i.updatedAt);
+                i.mergedInto, i.createdAt, JalaliDate.format(i.createdAt.atZone(TEHRAN).toLocalDate()), i.updatedAt, null);
     }
 
     private static IdeaStatus decisionOutcome(Idea i) {

@@ -20,7 +20,15 @@ public record IdeaView(UUID id, long version, String province, IdeaKind kind, St
                        @Schema(nullable = true) List<TeamMember> team, @Schema(nullable = true) Patent patent,
                        @Schema(nullable = true) Evaluation evaluation, @Schema(nullable = true) Decision decision,
                        @Schema(nullable = true) Referral referral, @Schema(nullable = true) UUID mergedInto,
-                       Instant createdAt, String createdOnJalali, Instant updatedAt) {
+                       Instant createdAt, String createdOnJalali, Instant updatedAt,
+                       @Schema(nullable = true, description = "On submission only: the most similar ideas the submitter may see")
+                       List<SimilarIdea> similarOnSubmission) {
+
+    public IdeaView withSimilar(List<SimilarIdea> similar) {
+        return new IdeaView(id, version, province, kind, title, summary, description, sector, tags, stage, supportSought,
+                confidentiality, status, visibility, submitterName, team, patent, evaluation, decision, referral, mergedInto,
+                createdAt, createdOnJalali, updatedAt, similar);
+    }
 
     public record Patent(String registrationNumber, String office, LocalDate date, String dateJalali) {
     }

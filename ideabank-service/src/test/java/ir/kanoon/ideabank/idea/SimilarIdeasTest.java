@@ -22,9 +22,10 @@ class SimilarIdeasTest {
                 "سامانه\u200Cی هوشمند کشاورزی برای کم\u200Cآبی",
                 "پایش رطوبت خاک و آبیاری خودکار مزرعه\u200Cها با حسگرهای ارزان", "PUBLIC"));
         // Arabic yeh (ي) and kaf (ك), no ZWNJ (joined or spaced): the same idea typed on an Arabic keyboard
-        String duplicate = submitId(applicant("dup-b"), idea(P,
+        String duplicate = submit(applicant("dup-b"), idea(P,
                 "سامانهي هوشمند كشاورزي براي كم آبي",
-                "پايش رطوبت خاك و آبياري خودكار مزرعهها با حسگرهاي ارزان", "PUBLIC"));
+                "پايش رطوبت خاك و آبياري خودكار مزرعهها با حسگرهاي ارزان", "PUBLIC")).statusCode(201)
+                .body("similarOnSubmission.id", hasItem(original)).extract().path("id");
         String unrelated = submitId(applicant("dup-c"), idea(P,
                 "فروشگاه اینترنتی پوشاک زنانه",
                 "طراحی و فروش لباس مجلسی با ارسال رایگان در تهران", "PUBLIC"));
