@@ -10,5 +10,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 ./mvnw -B -o -pl ideabank-service -am verify -DskipE2E -Dkanoon.bench=true \
   -Dkanoon.bench.ideas="${IDEAS:-100000}" -Dkanoon.bench.requests="${REQUESTS:-500}" \
+  -Dkanoon.bench.vocabulary="${VOCABULARY:-3000}" \
   -Dtest=SimilarIdeasBenchTest -Dsurefire.failIfNoSpecifiedTests=false | tee /tmp/ideabank-bench.log \
   | grep -E 'BENCH|Tests run|BUILD'

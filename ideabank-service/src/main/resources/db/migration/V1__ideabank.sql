@@ -56,8 +56,10 @@ CREATE TABLE idea (
 );
 CREATE INDEX idea_province_id ON idea (province, id DESC);
 CREATE INDEX idea_search_trgm ON idea USING gin (search_text gin_trgm_ops);
--- GiST supports the KNN order "similarity_text <-> :text" of GET /ideas/{id}/similar (bench: 100,000 ideas).
-CREATE INDEX idea_similarity_trgm ON idea USING gist (similarity_text gist_trgm_ops);
+-- GET /ideas/{id}/similar: "similarity_text % :key" (pg_trgm.similarity_threshold = kanoon.ideabank.similar.min-score)
+-- through this GIN index. A GiST KNN order ("<->") was measured first and was 3-6x too slow at 100,000 ideas:
+-- ~100 trigrams per text saturate GiST signatures (bench/ideabank/RESULTS.md).
+CREATE INDEX idea_similarity_trgm ON idea USING gin (similarity_text gin_trgm_ops);
 
 CREATE TABLE review (
     id               uuid PRIMARY KEY,

@@ -321,30 +321,35 @@ public class IdeaService {
     // ------------------------------------------------------------------ duplicates
 
     /**
-     * The ideas most similar to this one (pg_trgm similarity of the folded title and summary, GiST KNN order),
-     * among those the caller may see; the idea itself and ideas merged away are left out.
+     * The ideas most similar to this one (pg_trgm similarity of the folded title and summary), among those the
+     * caller may see; the idea itself and ideas merged away are left out.
      */
+    @Transactional
     public List<SimilarIdea> similar(UUID id, Integer limit) {
         Idea idea = find(id);
         requireVisible(idea);
         return similarTo(idea.similarityText, idea.id, limit);
     }
 
+    /**
+     * {@code similarity_text % :key} uses the GIN trigram index with the threshold set for this transaction
+     * ({@code kanoon.ideabank.similar.min-score}); the few candidates above it are ranked by similarity.
+     */
     @SuppressWarnings("unchecked")
+    @Transactional
     public List<SimilarIdea> similarTo(String key, UUID except, Integer limit) {
         int n = limit == null ? config.similar().limit() : limit;
         if (n < 1 || n > 50) {
             throw Problems.invalid("limit", "limit.invalid", 50);
         }
+        em.createNativeQuery("SELECT set_config('pg_trgm.similarity_threshold', ?1, true)")
+                .setParameter(1, String.valueOf(config.similar().minScore())).getSingleResult();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("key", key);
         params.put("except", except);
-        params.put("min", config.similar().minScore());
-        // The inner query lets the GiST index return the nearest trigram neighbours first; the outer filters.
-        String sql = "SELECT id, title, province, status, score FROM (SELECT i.id, i.title, i.province, i.status,"
-                + " similarity(i.similarity_text, :key) AS score FROM idea i WHERE i.id <> :except AND i.status <> 'MERGED'"
-                + " AND " + visibleClause(params) + " ORDER BY i.similarity_text <-> :key LIMIT " + n + ") s"
-                + " WHERE score >= :min ORDER BY score DESC";
+        String sql = "SELECT i.id, i.title, i.province, i.status, similarity(i.similarity_text, :key) AS score FROM idea i"
+                + " WHERE i.similarity_text % :key AND i.id <> :except AND i.status <> 'MERGED' AND " + visibleClause(params)
+                + " ORDER BY score DESC, i.id LIMIT " + n;
         List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
         return rows.stream().map(r -> new SimilarIdea((UUID) r[0], (String) r[1], (String) r[2],
                 IdeaStatus.valueOf((String) r[3]), Math.round(((Number) r[4]).doubleValue() * 1000) / 1000.0)).toList();
