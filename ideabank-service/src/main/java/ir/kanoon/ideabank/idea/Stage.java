@@ -1,0 +1,6 @@
+package ir.kanoon.ideabank.idea;
+
+/** How far the idea has come. */
+public enum Stage {
+    CONCEPT, PROTOTYPE, MARKET_READY
+}
