@@ -55,7 +55,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
-                .setServerConfig("max_connections", "300");
+                .setServerConfig("max_connections", "300")
+                // As the local stack's initdb: UTF-8 with a UTF-8 ctype whatever the machine's LANG, because
+                // pg_trgm extracts no trigrams from Persian words under ctype C (duplicate and member search).
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setLocaleConfig("encoding", "UTF8");
         return port == 0 ? b : b.setPort(port);
     }
 
