@@ -10,9 +10,7 @@ import ir.kanoon.platform.testing.KanoonTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,13 +144,7 @@ class ConcurrencyTest {
 
     /** The service's clock stopped at {@code instant}, for the rest of the calling test. */
     private static void clockAt(String instant) {
-        Clock fixed = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
-        QuarkusMock.installMockForType(new TehranClock() {
-            @Override
-            public Clock clock() {
-                return fixed;
-            }
-        }, TehranClock.class);
+        QuarkusMock.installMockForType(TehranClock.movable().at(Instant.parse(instant)), TehranClock.class);
     }
 
     @Test

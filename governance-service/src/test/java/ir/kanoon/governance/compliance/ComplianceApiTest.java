@@ -3,7 +3,6 @@ package ir.kanoon.governance.compliance;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusMock;
 import ir.kanoon.governance.events.GovernanceEvents;
-import ir.kanoon.governance.support.MovableClock;
 import ir.kanoon.governance.support.WorkgroupFeed;
 import ir.kanoon.platform.events.CloudEvent;
 import ir.kanoon.platform.jalali.TehranClock;
@@ -52,7 +51,7 @@ class ComplianceApiTest {
     void r9_boardMeetingCheck_turnsToViolation_whenNoBoardMeetingEventArrivedForTwoMonths() throws Exception {
         String p = "IR-25";
         LocalDate day0 = LocalDate.of(2026, 11, 29);
-        MovableClock clock = new MovableClock(day0);
+        TehranClock.Movable clock = TehranClock.movable().onDay(day0);
         QuarkusMock.installMockForType(clock, TehranClock.class);
 
         assertEquals("VIOLATION", boardMeetingStatus(p)); // never met
@@ -70,9 +69,9 @@ class ComplianceApiTest {
         assertEquals(1, count("SELECT count(*) FROM meeting_fact WHERE province = '" + p + "'"));
         assertEquals(1, count("SELECT count(*) FROM processed_event WHERE event_id = '" + held.id() + "'"));
 
-        clock.set(day0.minusDays(10).plusMonths(2).minusDays(5));
+        clock.onDay(day0.minusDays(10).plusMonths(2).minusDays(5));
         assertEquals("WARNING", boardMeetingStatus(p)); // due within 14 days
-        clock.set(day0.minusDays(10).plusMonths(2).plusDays(1));
+        clock.onDay(day0.minusDays(10).plusMonths(2).plusDays(1));
         assertEquals("VIOLATION", boardMeetingStatus(p));
 
         // the change is published (compliance.changed), once

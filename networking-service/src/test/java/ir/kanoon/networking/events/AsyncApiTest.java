@@ -78,12 +78,7 @@ class AsyncApiTest {
         String reg = post(a.token(), "/api/v1/tours/" + tourId + "/registrations", null).statusCode(201)
                 .extract().path("id");
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
-        QuarkusMock.installMockForType(new TehranClock() {
-            @Override
-            public Clock clock() {
-                return later;
-            }
-        }, TehranClock.class);
+        QuarkusMock.installMockForType(TehranClock.movable().using(later), TehranClock.class);
         act(sec, "/api/v1/tours/" + tourId, "complete", Map.of("attended", List.of(reg))).statusCode(200);
         subjects.add(tourId);
 

@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusMock;
 import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.testing.KanoonTest;
 import ir.kanoon.platform.testing.TestTokens;
-import ir.kanoon.workgroup.support.FixedClock;
 import ir.kanoon.workgroup.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class CadenceApiTest {
     static final Instant HELD = Instant.parse("2026-09-01T06:30:00Z");
 
     static void at(Instant now) {
-        QuarkusMock.installMockForType(new FixedClock(now), TehranClock.class);
+        QuarkusMock.installMockForType(TehranClock.movable().at(now), TehranClock.class);
     }
 
     static String status(String body) {
