@@ -9,6 +9,7 @@ import ir.kanoon.platform.jalali.JalaliDate;
 import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.outbox.Outbox;
 import ir.kanoon.platform.paging.Cursor;
+import ir.kanoon.platform.paging.Filter;
 import ir.kanoon.platform.paging.Page;
 import ir.kanoon.platform.paging.PageRequest;
 import ir.kanoon.platform.persian.PersianText;
@@ -27,7 +28,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -183,26 +183,8 @@ public class GroupService {
 
     public Page<GroupDtos.View> list(String province, WorkingGroupType type, GroupStatus status, PageRequest page) {
         String scope = access.readScope(province);
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (scope != null) {
-            args.add(scope);
-            q.append(" and province = ?").append(args.size());
-        }
-        if (type != null) {
-            args.add(type);
-            q.append(" and type = ?").append(args.size());
-        }
-        if (status != null) {
-            args.add(status);
-            q.append(" and status = ?").append(args.size());
-        }
-        UUID after = page.afterId();
-        if (after != null) {
-            args.add(after);
-            q.append(" and id > ?").append(args.size());
-        }
-        List<WorkingGroup> rows = WorkingGroup.<WorkingGroup>find(q + " order by id", args.toArray())
+        Filter f = Filter.where().eq("province", scope).eq("type", type).eq("status", status).after(page.afterId());
+        List<WorkingGroup> rows = WorkingGroup.<WorkingGroup>find(f.query() + " order by id", f.params())
                 .page(0, page.limit() + 1).list();
         return Page.of(rows, page.limit(), GroupService::view, g -> Cursor.of(g.id));
     }

@@ -13,6 +13,7 @@ import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.jalali.TehranTime;
 import ir.kanoon.platform.outbox.Outbox;
 import ir.kanoon.platform.paging.Cursor;
+import ir.kanoon.platform.paging.Filter;
 import ir.kanoon.platform.paging.Page;
 import ir.kanoon.platform.paging.PageRequest;
 import ir.kanoon.platform.persian.PersianText;
@@ -34,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -347,30 +347,9 @@ public class MeetingService {
     public Page<MeetingDtos.View> list(String province, Body body, UUID workingGroupId, MeetingStatus status,
                                        PageRequest page) {
         String scope = access.readScope(province);
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (scope != null) {
-            args.add(scope);
-            q.append(" and province = ?").append(args.size());
-        }
-        if (body != null) {
-            args.add(body);
-            q.append(" and body = ?").append(args.size());
-        }
-        if (workingGroupId != null) {
-            args.add(workingGroupId);
-            q.append(" and workingGroupId = ?").append(args.size());
-        }
-        if (status != null) {
-            args.add(status);
-            q.append(" and status = ?").append(args.size());
-        }
-        UUID after = page.afterId();
-        if (after != null) {
-            args.add(after);
-            q.append(" and id > ?").append(args.size());
-        }
-        List<Meeting> rows = Meeting.<Meeting>find(q + " order by id", args.toArray()).page(0, page.limit() + 1).list();
+        Filter f = Filter.where().eq("province", scope).eq("body", body).eq("workingGroupId", workingGroupId)
+                .eq("status", status).after(page.afterId());
+        List<Meeting> rows = Meeting.<Meeting>find(f.query() + " order by id", f.params()).page(0, page.limit() + 1).list();
         return Page.of(rows, page.limit(), this::view, mt -> Cursor.of(mt.id));
     }
 

@@ -9,6 +9,7 @@ import ir.kanoon.platform.jalali.JalaliDate;
 import ir.kanoon.platform.jalali.TehranClock;
 import ir.kanoon.platform.outbox.Outbox;
 import ir.kanoon.platform.paging.Cursor;
+import ir.kanoon.platform.paging.Filter;
 import ir.kanoon.platform.paging.Page;
 import ir.kanoon.platform.paging.PageRequest;
 import ir.kanoon.platform.persian.PersianText;
@@ -27,7 +28,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -186,51 +186,23 @@ public class ResolutionService {
                                          Boolean overdue, UUID meetingId, PageRequest page) {
         String scope = access.readScope(province);
         LocalDate today = clock.today();
-        StringBuilder q = new StringBuilder("1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (scope != null) {
-            args.add(scope);
-            q.append(" and province = ?").append(args.size());
-        }
-        if (body != null) {
-            args.add(body);
-            q.append(" and body = ?").append(args.size());
-        }
-        if (meetingId != null) {
-            args.add(meetingId);
-            q.append(" and meetingId = ?").append(args.size());
-        }
-        if (assignee != null && !assignee.isBlank()) {
-            args.add(PersianText.canonical(assignee));
-            q.append(" and assignee = ?").append(args.size());
-        }
+        Filter f = Filter.where().eq("province", scope).eq("body", body).eq("meetingId", meetingId)
+                .eq("assignee", assignee == null || assignee.isBlank() ? null : PersianText.canonical(assignee));
         boolean wantOverdue = Boolean.TRUE.equals(overdue) || status == ResolutionStatus.OVERDUE;
         if (wantOverdue) {
-            args.add(ResolutionStatus.DONE);
-            q.append(" and status <> ?").append(args.size());
-            args.add(today);
-            q.append(" and dueDate < ?").append(args.size());
+            f.and("status <> ?", ResolutionStatus.DONE).and("dueDate < ?", today);
         }
         if (status != null && status != ResolutionStatus.OVERDUE) {
-            args.add(status);
-            q.append(" and status = ?").append(args.size());
+            f.eq("status", status);
             if (status != ResolutionStatus.DONE) { // shown OVERDUE instead once past due
-                args.add(today);
-                q.append(" and (dueDate is null or dueDate >= ?").append(args.size()).append(")");
+                f.and("dueDate is null or dueDate >= ?", today);
             }
         }
         if (Boolean.FALSE.equals(overdue)) {
-            args.add(ResolutionStatus.DONE);
-            int done = args.size();
-            args.add(today);
-            q.append(" and (status = ?").append(done).append(" or dueDate is null or dueDate >= ?").append(args.size()).append(")");
+            f.and("status = ? or dueDate is null or dueDate >= ?", ResolutionStatus.DONE, today);
         }
-        UUID after = page.afterId();
-        if (after != null) {
-            args.add(after);
-            q.append(" and id > ?").append(args.size());
-        }
-        List<Resolution> rows = Resolution.<Resolution>find(q + " order by id", args.toArray())
+        f.after(page.afterId());
+        List<Resolution> rows = Resolution.<Resolution>find(f.query() + " order by id", f.params())
                 .page(0, page.limit() + 1).list();
         return Page.of(rows, page.limit(), this::view, r -> Cursor.of(r.id));
     }
