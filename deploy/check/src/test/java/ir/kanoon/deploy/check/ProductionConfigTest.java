@@ -72,6 +72,38 @@ class ProductionConfigTest {
         assertEquals(List.of(), leaks);
     }
 
+    /** The variables a module's %prod requires (its {@code ${VAR}} values without a default). */
+    static java.util.Set<String> requiredVariables(Repo.Module m) {
+        java.util.Set<String> vars = new java.util.TreeSet<>();
+        for (String key : m.props().stringPropertyNames()) {
+            if (key.startsWith("%prod.")) {
+                Matcher v = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)}$").matcher(m.props().getProperty(key));
+                if (v.matches()) {
+                    vars.add(v.group(1));
+                }
+            }
+        }
+        return vars;
+    }
+
+    @Test
+    void everyVariableProdRequiresIsSetByComposeKubernetesAndTheLocalLauncher() {
+        // The packaged jar refuses to start without them, and the local stack runs the packaged jars too.
+        String launcher = Repo.read(Repo.ROOT.resolve("deploy/local/kanoon"));
+        for (Repo.Module m : Repo.modules()) {
+            java.util.Set<String> vars = requiredVariables(m);
+            assertTrue(!vars.isEmpty(), m.name());
+            com.fasterxml.jackson.databind.JsonNode composeEnv = ComposeFileTest.service(m.name()).path("environment");
+            java.util.Set<String> k8sEnv = new java.util.TreeSet<>();
+            KubernetesManifestsTest.container(m).path("env").forEach(e -> k8sEnv.add(e.path("name").asText()));
+            for (String v : vars) {
+                assertTrue(composeEnv.has(v), m.name() + ": compose sets " + v);
+                assertTrue(k8sEnv.contains(v), m.name() + ": its Deployment sets " + v);
+                assertTrue(launcher.contains(v + "="), "deploy/local/kanoon sets " + v + " (for " + m.name() + ")");
+            }
+        }
+    }
+
     @Test
     void theGatewayServesHealthAndMetricsOnItsManagementPortInProd() {
         Repo.Module gw = Repo.gateway();
