@@ -37,6 +37,18 @@ public interface GatewayConfig {
 
     OpenApiConfig openapi();
 
+    SwaggerUiConfig swaggerUi();
+
+    interface SwaggerUiConfig {
+        /** {@code /q/swagger-ui} over the merged document (issue 12); off where no one should browse the API. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Public realm client Swagger UI signs people in with (authorization code + PKCE). */
+        @WithDefault("web-app")
+        String clientId();
+    }
+
     interface ServiceConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. Paths are forwarded unchanged. */
         String url();
@@ -119,6 +131,16 @@ public interface GatewayConfig {
 
         @WithDefault("10m")
         Duration maxAge();
+
+        /**
+         * Hosts of local front-end dev servers: every one × {@link #devPorts()} is allowed as well (issue 12).
+         * The realm's {@code web-app} client allows the same origins (CorsTest keeps them equal).
+         */
+        @WithDefault("localhost,127.0.0.1")
+        List<String> devHosts();
+
+        /** Ports of local dev servers (React 3000, Angular 4200, Vite 5173, gateway 8080, Ionic 8100); empty in production. */
+        Optional<List<Integer>> devPorts();
     }
 
     interface OpenApiConfig {

@@ -9,6 +9,8 @@ import ir.kanoon.gateway.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,13 +36,37 @@ public class CorsFilter {
 
     public CorsFilter(GatewayConfig config) {
         GatewayConfig.CorsConfig cors = config.cors();
-        this.origins = Set.copyOf(cors.origins().orElse(List.of()));
+        Set<String> allowed = new LinkedHashSet<>(cors.origins().orElse(List.of()));
+        allowed.addAll(devOrigins(cors.devHosts(), cors.devPorts().orElse(List.of())));
+        this.origins = Collections.unmodifiableSet(allowed);
         this.methods = cors.methods().stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.headers = cors.headers().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.allowMethods = String.join(",", cors.methods());
         this.allowHeaders = String.join(",", cors.headers());
         this.exposeHeaders = String.join(",", cors.exposedHeaders());
         this.maxAge = Long.toString(cors.maxAge().toSeconds());
+    }
+
+    /**
+     * {@code http://host:port} for every dev host and port: one list of ports serves the front-end
+     * toolchains a team may use (Vite, Angular, Ionic, React) on each loopback name and the configured host.
+     */
+    static Set<String> devOrigins(List<String> hosts, List<Integer> ports) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String host : hosts) {
+            if (host.isBlank()) {
+                continue;
+            }
+            for (Integer port : ports) {
+                out.add("http://" + host.trim() + ":" + port);
+            }
+        }
+        return out;
+    }
+
+    /** Every origin a browser may call the API from (configured and dev). */
+    public Set<String> allowedOrigins() {
+        return origins;
     }
 
     void register(@Observes Filters filters) {

@@ -40,16 +40,21 @@ public class OpenApiRoute {
     private final ObjectMapper json;
     private final OpenApiMerger merger;
     private final String version;
+    private final String issuer;
     private volatile Buffer cached;
     private volatile long cachedAt;
 
     public OpenApiRoute(RouteTable table, GatewayConfig config, ObjectMapper json,
-                        @ConfigProperty(name = "quarkus.application.version", defaultValue = "1") String version) {
+                        @ConfigProperty(name = "quarkus.application.version", defaultValue = "1") String version,
+                        @ConfigProperty(name = "quarkus.oidc.auth-server-url") java.util.Optional<String> authServer,
+                        @ConfigProperty(name = "quarkus.oidc.token.issuer") java.util.Optional<String> tokenIssuer) {
         this.table = table;
         this.config = config.openapi();
         this.json = json;
         this.merger = new OpenApiMerger(json);
         this.version = version;
+        // the realm tokens come from: where Swagger UI's "Authorize" signs in
+        this.issuer = authServer.filter(url -> !url.isBlank()).or(() -> tokenIssuer).orElse("");
     }
 
     void install(@Observes Router router) {
@@ -87,7 +92,9 @@ public class OpenApiRoute {
                 owned.computeIfAbsent(route.upstream().name(), k -> new HashSet<>()).add(route.resource());
             }
             try {
-                Buffer body = Buffer.buffer(json.writeValueAsBytes(merger.merge(documents, owned, unavailable, version)));
+                com.fasterxml.jackson.databind.node.ObjectNode merged = merger.merge(documents, owned, unavailable, version);
+                KeycloakScheme.addTo(merged, issuer);
+                Buffer body = Buffer.buffer(json.writeValueAsBytes(merged));
                 if (unavailable.isEmpty()) {
                     cached = body;
                     cachedAt = System.nanoTime();

@@ -88,6 +88,15 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                         .end(new JsonObject().put("status", ready.get() ? "UP" : "DOWN").encode());
             } else if (path.equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(openapi(service).encode());
+            } else if (path.equals("/q/asyncapi") && !slow) {
+                // the five services publish events (a small AsyncAPI document each); flaky publishes none
+                if (TABLE.containsKey(service)) {
+                    request.response().putHeader("Content-Type", "application/yaml")
+                            .end("asyncapi: 3.0.0\ninfo:\n  title: " + service + "\n  version: '1'\nchannels:\n  events:\n"
+                                    + "    address: kanoon." + service + ".events\n");
+                } else {
+                    request.response().setStatusCode(404).end();
+                }
             } else {
                 hits.incrementAndGet();
                 if (slow) {
