@@ -28,12 +28,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /** Ideas: submission, confidentiality, the stage gate, reviews, decision, referral, duplicates and merge. */
@@ -169,12 +172,35 @@ public class IdeaService {
 
     /** Owner/team, an assigned reviewer, the province's staff or a ministry role. */
     public boolean privileged(Idea idea) {
-        return idea.ownedBy(caller.subject()) || caller.mayRead(idea.province) || isReviewer(idea.id, caller.subject());
+        return privileged(idea, () -> isReviewer(idea.id, caller.subject()));
+    }
+
+    /** As {@link #privileged(Idea)}, asking whether the caller reviews the idea only when nothing else decides. */
+    private boolean privileged(Idea idea, BooleanSupplier reviewer) {
+        return idea.ownedBy(caller.subject()) || caller.mayRead(idea.province) || reviewer.getAsBoolean();
     }
 
     public Visibility visibility(Idea idea) {
+        return visibility(idea, () -> isReviewer(idea.id, caller.subject()));
+    }
+
+    private Visibility visibility(Idea idea, BooleanSupplier reviewer) {
         boolean member = caller.hasAnyRole(Roles.MEMBER, Roles.TRUSTEE) && caller.isMemberOf(idea.province);
-        return Visibility.of(idea.confidentiality, privileged(idea), member);
+        return Visibility.of(idea.confidentiality, privileged(idea, reviewer), member);
+    }
+
+    /**
+     * Which of these ideas the caller reviews, in one query (a page of a list would otherwise ask once per row);
+     * only the ideas that neither ownership nor the caller's staff scope already open are asked about.
+     */
+    private Set<UUID> reviewing(List<Idea> ideas) {
+        List<UUID> open = ideas.stream().filter(i -> !i.ownedBy(caller.subject()) && !caller.mayRead(i.province))
+                .map(i -> i.id).toList();
+        if (open.isEmpty() || caller.subject() == null) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT r.ideaId FROM Review r WHERE r.reviewer = :s AND r.ideaId IN :ids", UUID.class)
+                .setParameter("s", caller.subject()).setParameter("ids", open).getResultList());
     }
 
     /** 404 (existence private) when the caller may not see the idea at all. */
@@ -285,7 +311,8 @@ public class IdeaService {
         var query = em.createNativeQuery(sql, Idea.class);
         params.forEach(query::setParameter);
         List<Idea> rows = query.getResultList();
-        return Page.of(rows, page.limit(), i -> view(i, visibility(i)), i -> Cursor.of(i.id));
+        Set<UUID> reviewing = reviewing(rows);
+        return Page.of(rows, page.limit(), i -> view(i, visibility(i, () -> reviewing.contains(i.id))), i -> Cursor.of(i.id));
     }
 
     public IdeaFacets facets(Filter f) {
