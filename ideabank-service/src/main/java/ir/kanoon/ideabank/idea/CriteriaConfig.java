@@ -32,5 +32,12 @@ public interface CriteriaConfig {
 
         @WithName("min-score")
         double minScore();
+
+        /** How many candidates (ideas sharing the most significant words) are scored by trigram similarity. */
+        int candidates();
+
+        /** A word found in this many ideas or more is too common to pick candidates (counting stops there). */
+        @WithName("common-word-ideas")
+        int commonWordIdeas();
     }
 }

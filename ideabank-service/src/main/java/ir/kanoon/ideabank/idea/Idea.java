@@ -82,6 +82,10 @@ public class Idea {
     public String searchText;
     @Column(name = "similarity_text")
     public String similarityText;
+    /** {@link SimilarityKey#words}; a trigger copies them into {@code idea_word} (candidates of similar ideas). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "similarity_words")
+    public List<String> similarityWords = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

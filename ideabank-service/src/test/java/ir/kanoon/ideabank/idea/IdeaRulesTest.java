@@ -87,7 +87,19 @@ class IdeaRulesTest {
 
     @Test
     void similarityKey_foldsArabicLettersAndZwnj() {
-        assertEquals(IdeaService.similarityKey("سامانه\u200Cی کشاورزی", "کم\u200Cآبی"),
-                IdeaService.similarityKey("سامانهي كشاورزي", "كم آبي"));
+        assertEquals(SimilarityKey.text("سامانه\u200Cی کشاورزی", "کم\u200Cآبی"),
+                SimilarityKey.text("سامانهي كشاورزي", "كم آبي"));
+    }
+
+    @Test
+    void similarityWords_areFoldedDistinctAndSplitOnZwnjAndPunctuation_singleLettersDropped() {
+        // the candidate words of two spellings of one idea are the same (Arabic keyboard, ZWNJ vs space, punctuation)
+        assertEquals(List.of("ابی", "برای", "سامانه", "کشاورزی", "کم"),
+                SimilarityKey.words("سامانه\u200Cی کشاورزی،", "برای کم\u200Cآبی و"));
+        assertEquals(SimilarityKey.words("سامانه\u200Cی کشاورزی،", "برای کم\u200Cآبی و"),
+                SimilarityKey.words("سامانه ي كشاورزي", "براي كم آبي."));
+        // written joined, a compound is one word here (its trigrams still agree: SimilarityKey.text)
+        assertEquals(List.of("سامانهی"), SimilarityKey.words("سامانهي", ""));
+        assertEquals(List.of(), SimilarityKey.words("و", "، !"));
     }
 }

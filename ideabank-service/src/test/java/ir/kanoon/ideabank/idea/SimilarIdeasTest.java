@@ -41,6 +41,44 @@ class SimilarIdeasTest {
     }
 
     @Test
+    void duplicateWithARewordedTitleButTheSummaryCopied_isFoundBothWays() {
+        // candidates come from shared words (idea_word), the score from trigrams of title + summary: a copied
+        // summary under a new title must still be found (issue 10), and a merely related idea of the same sector not
+        String sec = secretariat(P);
+        String summary = "دستگاه خشک‌کن خورشیدی میوه برای باغداران روستایی با سینی‌های چوبی و تهویهٔ طبیعی";
+        String original = submitId(applicant("rw-a"), idea(P, "خشک‌کن خورشیدی میوه", summary, "PUBLIC"));
+        String copy = submit(applicant("rw-b"), idea(P, "طرح نگهداری محصول باغ بدون برق", summary, "PUBLIC")).statusCode(201)
+                .body("similarOnSubmission.id", hasItem(original)).extract().path("id");
+        String related = submitId(applicant("rw-c"), idea(P, "گلخانهٔ خورشیدی سبزی",
+                "کشت سبزی در زمستان با گرمایش خورشیدی برای کشاورزان", "PUBLIC"));
+        get(sec, "/api/v1/ideas/" + copy + "/similar").statusCode(200)
+                .body("id", hasItem(original)).body("id", not(hasItem(related)))
+                .body("find { it.id == '" + original + "' }.score", greaterThan(0.3f));
+        get(sec, "/api/v1/ideas/" + original + "/similar").statusCode(200).body("id", hasItem(copy));
+    }
+
+    @Test
+    void revisingAnIdea_changesWhatItIsSimilarTo() {
+        // the words that pick candidates follow the text: the idea_word trigger runs on revision too
+        String owner = applicant("rv-b");
+        String sec = secretariat(P);
+        String original = submitId(applicant("rv-a"), idea(P, "اپلیکیشن رزرو نوبت آرایشگاه",
+                "نوبت‌دهی برخط آرایشگاه‌های محله با یادآوری پیامکی", "PUBLIC"));
+        String id = submitId(owner, idea(P, "اپليكيشن رزرو نوبت آرايشگاه",
+                "نوبتدهي برخط آرايشگاههاي محله با يادآوري پيامكي", "PUBLIC"));
+        get(sec, "/api/v1/ideas/" + original + "/similar").statusCode(200).body("id", hasItem(id));
+        Map<String, Object> revised = idea(P, "پرورش قارچ صدفی در زیرزمین", "بستر کاه گندم و فروش به رستوران‌ها", "PUBLIC");
+        io.restassured.RestAssured.given().auth().oauth2(owner).header("If-Match", etag(owner, id)).contentType("application/json")
+                .body(revised).put("/api/v1/ideas/" + id).then().statusCode(200);
+        get(sec, "/api/v1/ideas/" + original + "/similar").statusCode(200).body("id", not(hasItem(id)));
+        String mushrooms = submit(applicant("rv-c"), idea(P, "پرورش قارچ صدفي در زيرزمين",
+                "بستر كاه گندم و فروش به رستورانها", "PUBLIC")).statusCode(201)
+                .body("similarOnSubmission.id", hasItem(id)).body("similarOnSubmission.id", not(hasItem(original)))
+                .extract().path("id");
+        get(sec, "/api/v1/ideas/" + id + "/similar").statusCode(200).body("id", hasItem(mushrooms));
+    }
+
+    @Test
     void merge_keepsTheDuplicateReadOnlyAndLinked() {
         String sec = secretariat(P);
         String original = submitId(applicant("m-a"), idea(P, "تولید کود از پسماند شهری", "کمپوست پسماند تر", "PUBLIC"));
