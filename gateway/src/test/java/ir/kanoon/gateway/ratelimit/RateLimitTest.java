@@ -55,11 +55,14 @@ class RateLimitTest {
     void serviceAccountsAreLimitedByTheirSubject() {
         String token = TestTokens.serviceAccount("rate-system").sign();
         int ok = 0;
+        long start = System.nanoTime();
         for (int i = 0; i < 45; i++) {
             if (given().auth().oauth2(token).get("/api/v1/partners").statusCode() == 200) {
                 ok++;
             }
         }
-        assertEquals(40, ok);
+        // the bucket of 40 refills at 40 per minute while the loop runs (seconds on a loaded machine)
+        long refilled = (long) Math.floor((System.nanoTime() - start) / 1e9 * 40 / 60);
+        assertTrue(ok >= 40 && ok <= 40 + refilled, ok + " served, " + refilled + " refilled meanwhile");
     }
 }
