@@ -24,6 +24,7 @@ env QUARKUS_HTTP_PORT=18081 QUARKUS_HTTP_HOST=127.0.0.1 KANOON_KEYCLOAK_SYNC_ENA
   java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$ROOT/membership-service/target/quarkus-app/quarkus-run.jar" \
   > "$WORK/membership.log" 2>&1 & PIDS+=($!)
 env KANOON_GATEWAY_SERVICES_MEMBERSHIP_URL=http://127.0.0.1:18081 QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_MANAGEMENT_PORT=18089 \
   KANOON_GATEWAY_RATE_LIMIT_ENABLED=false QUARKUS_OTEL_SDK_DISABLED=true \
   QUARKUS_HTTP_IO_THREADS="$(nproc)" QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="$(nproc)" \
   java -Xms512m -Xmx512m -XX:+UseParallelGC -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" \

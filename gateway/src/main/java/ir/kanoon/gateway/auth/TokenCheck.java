@@ -1,5 +1,7 @@
 package ir.kanoon.gateway.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,10 +34,19 @@ public class TokenCheck {
 
     private final IdentityProviderManager identities;
     private final VerifiedTokens verified;
+    /**
+     * Tokens handed to quarkus-oidc for a full check (RS256 signature, issuer, audience, expiry): the
+     * gateway's costly step, which a flood of forged tokens aims at. The limiter per address runs before
+     * it, so rate-limited requests never move this counter.
+     */
+    private final Counter verifications;
 
-    public TokenCheck(IdentityProviderManager identities, VerifiedTokens verified) {
+    public TokenCheck(IdentityProviderManager identities, VerifiedTokens verified, MeterRegistry registry) {
         this.identities = identities;
         this.verified = verified;
+        this.verifications = Counter.builder("kanoon.gateway.token.verifications")
+                .description("Bearer tokens verified in full (signature check), i.e. not found in the cache of verified tokens")
+                .register(registry);
     }
 
     /**
@@ -63,6 +74,7 @@ public class TokenCheck {
         // Quarkus would answer a failed lazy authentication itself (an empty 401) through this
         // handler; the gateway answers with a problem+json instead, in ProxyRoutes.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, NO_DEFAULT_ANSWER);
+        verifications.increment();
         return QuarkusHttpUser.getSecurityIdentity(ctx, identities)
                 .map(identity -> {
                     Outcome outcome = toOutcome(identity);

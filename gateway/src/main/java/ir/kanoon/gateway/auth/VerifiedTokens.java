@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tokens that quarkus-oidc has already verified, until their {@code exp}. A front-end sends the same
- * access token with every request for its 15 minutes of life; verifying its RS256 signature each time
+ * Tokens that quarkus-oidc has already verified, until their {@code exp} and never longer. A front-end
+ * sends the same access token with every request for its 5 minutes of life (realm accessTokenLifespan); verifying its RS256 signature each time
  * dominated the gateway's cost per request (see bench/gateway/RESULTS.md), while the answer cannot
  * change before {@code exp}: signature, issuer and audience are properties of the exact bytes, which
  * are the cache key (a tampered token is another key and is verified from scratch).
  *
  * <p>Like any local JWT check, this does not see revocation before expiry; the services behave the same.
+ * The bound is the token's lifetime, 5 minutes (gateway README, "Token revocation").
  * Bounded: when full, new tokens are simply verified every time until a sweep frees room.
  */
 @ApplicationScoped

@@ -33,6 +33,14 @@ public interface GatewayConfig {
 
     RateLimitConfig rateLimit();
 
+    /**
+     * Addresses or CIDR ranges of the load balancers / reverse proxies in front of the gateway
+     * ({@code 10.0.0.0/8}, {@code 192.0.2.10}). Only a request whose TCP peer is one of them may tell the
+     * gateway who the client is ({@code X-Forwarded-For}) and how it connected ({@code X-Forwarded-Proto},
+     * {@code -Host}); from anyone else those headers are replaced. Empty (the default): no proxy is trusted.
+     */
+    Optional<List<String>> trustedProxies();
+
     CorsConfig cors();
 
     OpenApiConfig openapi();
@@ -68,6 +76,20 @@ public interface GatewayConfig {
         @WithDefault("64")
         int poolSize();
 
+        /**
+         * Most requests waiting for a pooled connection when all {@link #poolSize()} are busy. Beyond it a
+         * request is answered 503 {@code service-busy} at once: a bounded queue, not a pile-up.
+         */
+        @WithDefault("64")
+        int poolWaitQueue();
+
+        /**
+         * Longest wait in that queue; then 503 {@code service-busy}. A full pool says the service is busy,
+         * not that it is failing, so neither answer counts against its circuit breaker.
+         */
+        @WithDefault("1s")
+        Duration poolWait();
+
         /** Extra attempts after a connection failure, for idempotent methods only. */
         @WithDefault("1")
         int retries();
@@ -84,13 +106,28 @@ public interface GatewayConfig {
     }
 
     interface BreakerConfig {
-        /** Consecutive failures (connect error, timeout, 502/503/504) that open the breaker. */
-        @WithDefault("5")
-        int failureThreshold();
+        /**
+         * Share of failed calls (connect error, timeout, 502/503/504 from the service) within
+         * {@link #window()} that opens the breaker.
+         */
+        @WithDefault("0.5")
+        double failureRatio();
 
-        /** How long an open breaker answers 503 at once before letting one probe through. */
+        /** Fewer calls than this within the window never open the breaker, whatever their outcome. */
+        @WithDefault("10")
+        int minimumCalls();
+
+        /** Sliding window over which calls and failures are counted. */
+        @WithDefault("30s")
+        Duration window();
+
+        /** How long an open breaker answers 503 at once before letting probes through (half-open). */
         @WithDefault("10s")
         Duration openDuration();
+
+        /** Calls let through while half-open; all must succeed to close, one failure re-opens. */
+        @WithDefault("3")
+        int halfOpenProbes();
     }
 
     interface RateLimitConfig {
@@ -103,7 +140,11 @@ public interface GatewayConfig {
         /** Any other method of an authenticated caller. */
         Limit writes();
 
-        /** Requests without a token (public routes), limited per client IP. */
+        /**
+         * Requests that carry no token the gateway has already verified (no token, a new or forged one,
+         * public routes), per client address. Checked BEFORE the token, so a flood of forged tokens is
+         * refused with 429 without costing an RS256 signature check each.
+         */
         @WithName("anonymous")
         Limit anonymous();
     }

@@ -28,7 +28,9 @@ import java.util.Set;
 /**
  * {@code GET /q/openapi}: the merged document of all services (JSON). Fetched from the services on
  * demand, without blocking, and reused for {@code kanoon.gateway.openapi.cache-for}; a merge that
- * misses a service is not cached, so the next request tries again.
+ * misses a service is not cached, so the next request tries again. A service that is down is merged
+ * from the last document it served (listed in {@code x-kanoon-stale-services}), so a client generator
+ * does not lose its part of the API while it restarts; only a service never seen is left out.
  */
 @ApplicationScoped
 public class OpenApiRoute {
@@ -43,6 +45,8 @@ public class OpenApiRoute {
     private final String issuer;
     private volatile Buffer cached;
     private volatile long cachedAt;
+    /** Each service's last good document (issue 14: the merged OpenAPI stays served when a service is down). */
+    private final Map<String, JsonNode> lastGood = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OpenApiRoute(RouteTable table, GatewayConfig config, ObjectMapper json,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "1") String version,
@@ -78,10 +82,17 @@ public class OpenApiRoute {
         Future.join(fetches).onComplete(done -> {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
             List<String> unavailable = new ArrayList<>();
+            List<String> stale = new ArrayList<>();
             for (int i = 0; i < upstreams.size(); i++) {
                 Future<JsonNode> fetch = fetches.get(i);
+                String name = upstreams.get(i).name();
                 if (fetch.succeeded()) {
-                    documents.put(upstreams.get(i).name(), fetch.result());
+                    documents.put(name, fetch.result());
+                    lastGood.put(name, fetch.result());
+                } else if (lastGood.containsKey(name)) {
+                    documents.put(name, lastGood.get(name));
+                    stale.add(name);
+                    LOG.warnf("OpenAPI of %s unavailable, its last good copy is served: %s", name, fetch.cause().toString());
                 } else {
                     unavailable.add(upstreams.get(i).name());
                     LOG.warnf("OpenAPI of %s unavailable: %s", upstreams.get(i).name(), fetch.cause().toString());
@@ -94,8 +105,11 @@ public class OpenApiRoute {
             try {
                 com.fasterxml.jackson.databind.node.ObjectNode merged = merger.merge(documents, owned, unavailable, version);
                 KeycloakScheme.addTo(merged, issuer);
+                if (!stale.isEmpty()) {
+                    stale.forEach(merged.putArray("x-kanoon-stale-services")::add);
+                }
                 Buffer body = Buffer.buffer(json.writeValueAsBytes(merged));
-                if (unavailable.isEmpty()) {
+                if (unavailable.isEmpty() && stale.isEmpty()) {
                     cached = body;
                     cachedAt = System.nanoTime();
                 }

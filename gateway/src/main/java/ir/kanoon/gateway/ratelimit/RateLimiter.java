@@ -11,8 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-client limits, one bucket per (route class, client). The client is the token's subject (or its
- * client id), else the IP address, so one noisy front-end user or integration cannot starve the others.
+ * Per-client limits, one bucket per (route class, client), in two stages (ProxyRoutes): {@code ANONYMOUS}
+ * per client address for every request without an already verified token, checked before the token
+ * (a flood of missing or forged tokens is refused without a signature check each); then {@code READS}
+ * or {@code WRITES} per identity (token subject, or client id), so one noisy front-end user or
+ * integration cannot starve the others, even behind a shared address.
  *
  * <p>In memory, per gateway instance: with N replicas behind a load balancer a client gets up to N times
  * the limit. That is acceptable for protecting the services; a shared store would add a network hop

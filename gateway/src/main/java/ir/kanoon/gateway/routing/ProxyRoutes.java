@@ -20,8 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code /api/v1/{resource}/**}: the order of checks is the point of this class. Cheap rejections
- * first (unknown route, oversized body), then the token (so a request with a bad token never reaches
- * a service), then the caller's rate limit, then the service's circuit breaker, then the proxy, which
+ * first (unknown route, oversized body); then, for any request without a token the gateway has already
+ * verified, the limit per client address (so a flood of missing or forged tokens is refused before it
+ * costs a signature check each); then the token (so a request with a bad token never reaches a
+ * service), then the limit per identity, then the service's circuit breaker, then the proxy, which
  * streams the body both ways without buffering it. Everything runs on the event loop.
  */
 @ApplicationScoped
@@ -34,11 +36,13 @@ public class ProxyRoutes {
     private final TokenCheck tokens;
     private final RateLimiter limiter;
     private final GatewayMetrics metrics;
+    private final ForwardedHeaders forwarded;
     private final long maxBodyBytes;
 
     public ProxyRoutes(RouteTable table, TokenCheck tokens, RateLimiter limiter, GatewayMetrics metrics,
-                       GatewayConfig config) {
+                       ForwardedHeaders forwarded, GatewayConfig config) {
         this.table = table;
+        this.forwarded = forwarded;
         this.tokens = tokens;
         this.limiter = limiter;
         this.metrics = metrics;
@@ -93,13 +97,20 @@ public class ProxyRoutes {
             return;
         }
 
-        if (route.isPublic()) {
-            forward(ctx, route, new Caller("ip:" + clientIp(request), false), RouteClass.ANONYMOUS);
-            return;
-        }
+        RouteClass identityClass = isRead(request.method()) ? RouteClass.READS : RouteClass.WRITES;
+        // A cache lookup, no cryptography: a token verified before is the caller's identity already.
         Caller known = tokens.known(ctx);
         if (known != null) {
-            forward(ctx, route, known, isRead(request.method()) ? RouteClass.READS : RouteClass.WRITES);
+            forward(ctx, route, known, identityClass);
+            return;
+        }
+        // Everything else (no token, a new or forged token, public routes) is limited by the client's
+        // address (the trusted-proxy model of ForwardedHeaders) BEFORE the token check.
+        if (!withinLimit(request, RouteClass.ANONYMOUS, "ip:" + forwarded.clientAddress(request))) {
+            return;
+        }
+        if (route.isPublic()) {
+            forward(ctx, route, null, null);
             return;
         }
         Context context = Vertx.currentContext();
@@ -117,6 +128,7 @@ public class ProxyRoutes {
     private void afterTokenCheck(RoutingContext ctx, Route route, TokenCheck.Outcome outcome) {
         HttpServerRequest request = ctx.request();
         if (outcome instanceof TokenCheck.Outcome.Accepted accepted) {
+            // the identity's own limit, after its address's (a new token came through that one)
             forward(ctx, route, accepted.caller(), isRead(request.method()) ? RouteClass.READS : RouteClass.WRITES);
         } else if (outcome instanceof TokenCheck.Outcome.Rejected) {
             request.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -127,12 +139,10 @@ public class ProxyRoutes {
         }
     }
 
+    /** @param caller null for an anonymous request, already limited by its address */
     private void forward(RoutingContext ctx, Route route, Caller caller, RouteClass routeClass) {
         HttpServerRequest request = ctx.request();
-        long retryAfter = limiter.acquire(routeClass, caller.client());
-        if (retryAfter > 0) {
-            request.response().putHeader("Retry-After", Long.toString(retryAfter));
-            reject(request, 429, "rate-limited", null, Long.toString(retryAfter));
+        if (caller != null && !withinLimit(request, routeClass, caller.client())) {
             return;
         }
         Upstream upstream = route.upstream();
@@ -149,6 +159,17 @@ public class ProxyRoutes {
             request.response().writeContinue();
         }
         route.proxy().handle(request);
+    }
+
+    /** Takes a token from the client's bucket, or answers 429 with Retry-After and returns false. */
+    private boolean withinLimit(HttpServerRequest request, RouteClass routeClass, String client) {
+        long retryAfter = limiter.acquire(routeClass, client);
+        if (retryAfter == 0) {
+            return true;
+        }
+        request.response().putHeader("Retry-After", Long.toString(retryAfter));
+        reject(request, 429, "rate-limited", null, Long.toString(retryAfter));
+        return false;
     }
 
     /** Refuses a request whose body (if any) we will not forward: let it drain so keep-alive survives. */
@@ -175,9 +196,5 @@ public class ProxyRoutes {
 
     private static boolean isRead(HttpMethod method) {
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
-    }
-
-    private static String clientIp(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import ir.kanoon.gateway.config.GatewayConfig;
@@ -27,7 +28,7 @@ public class RouteTable {
     private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
 
-    public RouteTable(GatewayConfig config, Vertx vertx) {
+    public RouteTable(GatewayConfig config, Vertx vertx, ForwardedHeaders forwarded) {
         for (Map.Entry<String, GatewayConfig.ServiceConfig> entry : config.services().entrySet()) {
             String name = entry.getKey();
             GatewayConfig.ServiceConfig service = entry.getValue();
@@ -41,13 +42,22 @@ public class RouteTable {
                     .setProtocolVersion(HttpVersion.HTTP_1_1)
                     .setKeepAlive(true)
                     .setKeepAliveTimeout(60)
-                    .setMaxPoolSize(service.poolSize())
                     .setConnectTimeout(connectTimeout)
                     .setTcpNoDelay(true)
-                    .setName("kanoon-gateway-" + name));
+                    .setName("kanoon-gateway-" + name), new PoolOptions()
+                    .setHttp1MaxSize(service.poolSize())
+                    // Bounded: past it Vert.x fails the request at once (ConnectionPoolTooBusyException),
+                    // which UpstreamCalls answers 503 service-busy.
+                    .setMaxWaitQueueSize(Math.max(0, service.poolWaitQueue())));
+            GatewayConfig.BreakerConfig breaker = service.breaker();
+            // The time to obtain a connection covers a TCP connect (connect-timeout, which fails first with a
+            // ConnectException: the service is unreachable) plus the wait in the pool's queue: a timeout past
+            // the connect timeout can only be the queue, i.e. a busy service, not a failing one.
+            long acquireTimeout = connectTimeout + service.poolWait().toMillis();
             Upstream upstream = new Upstream(name, url, client,
-                    new CircuitBreaker(service.breaker().failureThreshold(), service.breaker().openDuration()),
-                    connectTimeout, service.retries(), service.readiness());
+                    new CircuitBreaker(breaker.failureRatio(), breaker.minimumCalls(), breaker.window(),
+                            breaker.openDuration(), breaker.halfOpenProbes()),
+                    connectTimeout, acquireTimeout, service.retries(), service.readiness());
             upstreams.put(name, upstream);
             for (String raw : service.resources()) {
                 String resource = raw.trim().toLowerCase(Locale.ROOT);
@@ -61,7 +71,7 @@ public class RouteTable {
                 }
                 long timeout = config.routeTimeouts().getOrDefault(resource, service.timeout()).toMillis();
                 UpstreamCalls calls = new UpstreamCalls(vertx, upstream, timeout,
-                        config.maxBodySize().asLongValue());
+                        config.maxBodySize().asLongValue(), forwarded);
                 // Plain reverse proxy: no caching, no WebSocket upgrades (the API has none).
                 HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                         .origin(calls)

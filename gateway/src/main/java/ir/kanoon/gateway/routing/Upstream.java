@@ -7,9 +7,12 @@ import java.net.URI;
 /**
  * One upstream service: where it is, its keep-alive connection pool and its circuit breaker. Shared
  * by all routes (resources) of that service, so the breaker sees the service as a whole.
+ *
+ * @param acquireTimeoutMillis longest time to obtain a connection: the TCP connect plus the wait in the
+ *                             pool's bounded queue ({@code connect-timeout + pool-wait})
  */
 public record Upstream(String name, URI url, HttpClient client, CircuitBreaker breaker,
-                       long connectTimeoutMillis, int retries, boolean readiness) {
+                       long connectTimeoutMillis, long acquireTimeoutMillis, int retries, boolean readiness) {
 
     public String host() {
         return url.getHost();

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -25,9 +26,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's part in each proxied exchange, plugged into vertx-http-proxy: picks the origin (with
- * retries of connection failures for idempotent methods), retries a bodiless idempotent request
- * whose keep-alive connection the service closed, feeds the circuit breaker, and turns a
- * transport failure into a problem+json naming the service instead of the library's empty 502.
+ * retries of connection failures for idempotent methods), retries a bodiless safe request (GET, HEAD,
+ * OPTIONS) whose keep-alive connection the service closed, sets the forwarded headers, feeds the
+ * circuit breaker, tells a busy pool (503 service-busy, not a failure of the service) from a failing
+ * service, and turns a transport failure into a problem+json naming the service instead of the
+ * library's empty 502.
  */
 final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
 
@@ -35,6 +38,14 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
     /** RFC 9110 idempotent methods: repeating one has the same effect as sending it once. */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
+    /**
+     * RFC 9110 safe methods: the only ones repeated after the request may have reached the service. A
+     * DELETE is idempotent in theory, but a repeated one can answer 404 for a delete that worked, or
+     * remove a resource re-created in between; and no service keys DELETEs by Idempotency-Key.
+     */
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** Seconds a client is asked to wait after a busy pool: the slow calls holding it end soon. */
+    static final String BUSY_RETRY_AFTER = "1";
     private static final String GATEWAY_ANSWERED = "kanoon.gateway-answered";
 
     private final Vertx vertx;
@@ -42,9 +53,18 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
     private final long timeoutMillis;
 
     private final long maxBodyBytes;
+    private final ForwardedHeaders forwarded;
 
-    UpstreamCalls(Vertx vertx, Upstream upstream, long timeoutMillis, long maxBodyBytes) {
+    /** No connection to the service could be had in time: all pooled ones are busy and the queue is full or slow. */
+    static final class PoolBusy extends RuntimeException {
+        PoolBusy(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    UpstreamCalls(Vertx vertx, Upstream upstream, long timeoutMillis, long maxBodyBytes, ForwardedHeaders forwarded) {
         this.vertx = vertx;
+        this.forwarded = forwarded;
         this.maxBodyBytes = maxBodyBytes;
         this.upstream = upstream;
         this.timeoutMillis = timeoutMillis;
@@ -57,7 +77,8 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
         RequestOptions options = new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())
-                .setConnectTimeout(upstream.connectTimeoutMillis())
+                // connect + pool wait (see RouteTable): a TCP connect that fails does so first
+                .setConnectTimeout(upstream.acquireTimeoutMillis())
                 // Idle, not total: a long streamed download stays alive while bytes flow, a silent
                 // service is cut off after the route's timeout.
                 .setIdleTimeout(timeoutMillis);
@@ -78,6 +99,11 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
             request.exceptionHandler(failure -> LOG.debugf("request to %s ended: %s", upstream.name(), failure));
             return request;
         }).recover(failure -> {
+            if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
+                // Too many waiting already, or waited past connect-timeout + pool-wait: the TCP connect
+                // timeout would have failed first (ConnectException), so this is a full pool.
+                return Future.failedFuture(new PoolBusy(failure));
+            }
             if (retriesLeft <= 0 || !(failure instanceof ConnectException)) {
                 return Future.failedFuture(failure);
             }
@@ -93,15 +119,7 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         HttpServerRequest incoming = request.proxiedRequest();
-        String remote = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
-        if (remote != null) {
-            String forwardedFor = request.headers().get("X-Forwarded-For");
-            request.headers().set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
-        }
-        request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
-        if (incoming.authority() != null) {
-            request.headers().set("X-Forwarded-Host", incoming.authority().toString());
-        }
+        forwarded.apply(incoming, request.headers());
         String transferEncoding = incoming.getHeader("Transfer-Encoding");
         String contentLength = incoming.getHeader("Content-Length");
         if (transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
@@ -110,13 +128,14 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
                     () -> tooLarge(incoming)), -1));
         }
         boolean bodyless = transferEncoding == null && (contentLength == null || "0".equals(contentLength.trim()));
-        return send(context, bodyless && IDEMPOTENT.contains(request.getMethod()) ? upstream.retries() : 0);
+        return send(context, bodyless && SAFE.contains(request.getMethod()) ? upstream.retries() : 0);
     }
 
     /**
      * A pooled keep-alive connection that the service closed just as we reused it fails the request
-     * before any answer: harmless to repeat for an idempotent request without a body (RFC 9110 9.2.2),
-     * impossible for a streamed body that is already consumed, and never done for POST/PATCH.
+     * before any answer. The gateway cannot tell whether the service had already acted on it, so it is
+     * repeated only for a safe method without a body (GET, HEAD, OPTIONS): never a DELETE, PUT, POST or
+     * PATCH, and never a streamed body that is already consumed.
      */
     private Future<ProxyResponse> send(ProxyContext context, int retriesLeft) {
         return context.sendRequest().recover(failure -> {
@@ -162,19 +181,33 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
             LOG.debugf("%s %s -> %s abandoned: %s", incoming.method(), incoming.path(), upstream.name(), failure);
             return context.request().release().response();
         }
-        upstream.breaker().onFailure();
         context.set(GATEWAY_ANSWERED, Boolean.TRUE);
         Problem problem;
-        if (failure instanceof ConnectException) {
+        String retryAfter = null;
+        if (failure instanceof PoolBusy) {
+            // Busy is not broken: the calls holding the pool are being served. Counting this as a failure
+            // let one caller's burst of slow calls open the breaker for everyone (issue 14).
+            upstream.breaker().release();
+            problem = Problems.of(incoming, 503, "service-busy", upstream.name(), upstream.name());
+            retryAfter = BUSY_RETRY_AFTER;
+        } else if (failure instanceof ConnectException) {
+            upstream.breaker().onFailure();
             problem = Problems.of(incoming, 503, "service-unavailable", upstream.name(), upstream.name());
         } else if (failure instanceof TimeoutException) {
+            upstream.breaker().onFailure();
             problem = Problems.of(incoming, 504, "gateway-timeout", upstream.name(), upstream.name(),
                     Long.toString(timeoutMillis));
         } else {
+            upstream.breaker().onFailure();
             problem = Problems.of(incoming, 502, "bad-gateway", upstream.name(), upstream.name());
         }
-        LOG.warnf("%s %s -> %s failed (%s): %s", incoming.method(), incoming.path(), upstream.name(),
-                problem.status(), failure.toString());
+        if (retryAfter == null) {
+            LOG.warnf("%s %s -> %s failed (%s): %s", incoming.method(), incoming.path(), upstream.name(),
+                    problem.status(), failure.toString());
+        } else {
+            // a busy pool under a burst would otherwise write a warning per refused request
+            LOG.debugf("%s %s -> %s busy: %s", incoming.method(), incoming.path(), upstream.name(), failure);
+        }
         Buffer body = Problems.body(problem);
         ProxyResponse response = context.request().release().response();
         response.headers().clear();
@@ -183,6 +216,9 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
                 .putHeader("Content-Language", Problems.languageOf(incoming))
                 .putHeader("Cache-Control", "no-store")
                 .setBody(Body.body(body));
+        if (retryAfter != null) {
+            response.putHeader("Retry-After", retryAfter);
+        }
         return response;
     }
 }

@@ -20,13 +20,13 @@ class HealthAndMetricsTest {
 
     @Test
     void readinessAggregatesTheServices() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(Stubs.management()).get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'services' }.data.membership", startsWith("UP"))
                 .body("checks.find { it.name == 'services' }.data.networking", startsWith("UP"));
         Stubs.ready("governance", false);
         try {
-            given().get("/q/health/ready").then().statusCode(503)
+            given().baseUri(Stubs.management()).get("/q/health/ready").then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'services' }.data.governance", startsWith("DOWN"));
         } finally {
@@ -35,20 +35,20 @@ class HealthAndMetricsTest {
         // a service the readiness does not depend on is reported DOWN, the gateway stays UP
         Stubs.ready("membership", false);
         try {
-            given().get("/q/health/ready").then().statusCode(200)
+            given().baseUri(Stubs.management()).get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'services' }.data.membership", startsWith("DOWN"));
         } finally {
             Stubs.ready("membership", true);
         }
-        given().get("/q/health").then().statusCode(200);
+        given().baseUri(Stubs.management()).get("/q/health").then().statusCode(200);
     }
 
     @Test
     void metricsPerRouteWithStatusClassAndHistogram() {
         given().auth().oauth2(TestTokens.user("metrics-user").sign()).get("/api/v1/clusters").then().statusCode(200);
         given().get("/api/v1/clusters").then().statusCode(401);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(Stubs.management()).get("/q/metrics").then().statusCode(200).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(metrics, containsString(
                 "kanoon_gateway_requests_seconds_count{method=\"GET\",route=\"clusters\",service=\"networking\",status=\"2xx\"}"));
         org.hamcrest.MatcherAssert.assertThat(metrics, containsString(

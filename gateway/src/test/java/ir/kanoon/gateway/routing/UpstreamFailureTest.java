@@ -34,7 +34,7 @@ class UpstreamFailureTest {
                     .body("service", equalTo("dead"))
                     .body("detail", org.hamcrest.Matchers.containsString("dead"));
         }
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'services' }.data.dead",
+        given().baseUri(Stubs.management()).get("/q/health/ready").then().body("checks.find { it.name == 'services' }.data.dead",
                 org.hamcrest.Matchers.containsString("breaker OPEN"));
     }
 
@@ -46,6 +46,27 @@ class UpstreamFailureTest {
                 .then().statusCode(200)
                 .body("service", equalTo("flaky"));
         assertEquals(before + 2, Stubs.hits("flaky"), "dropped once, answered on the retry");
+    }
+
+    /** Issue 14: the service may have deleted before it dropped the connection; repeating could hit a re-created resource. */
+    @Test
+    void deleteIsNotRepeatedAfterTheServiceDroppedTheConnection() {
+        int before = Stubs.hits("flaky");
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "retry-delete-1").header("Accept-Language", "en")
+                .delete("/api/v1/flaky-things/7")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/bad-gateway"))
+                .body("service", equalTo("flaky"));
+        assertEquals(before + 1, Stubs.hits("flaky"), "the DELETE reached the service once and was not sent again");
+    }
+
+    @Test
+    void headAndOptionsAreRetriedLikeGet() {
+        int before = Stubs.hits("flaky");
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "retry-options-1")
+                .options("/api/v1/flaky-things/1").then().statusCode(200);
+        assertEquals(before + 2, Stubs.hits("flaky"));
     }
 
     @Test

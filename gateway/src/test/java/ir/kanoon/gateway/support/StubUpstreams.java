@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stand-ins for the five services (Vert.x HTTP servers on random ports): each echoes what it received
  * as JSON, serves an OpenAPI document for its resources and a toggleable {@code /q/health/ready}.
- * Plus {@code slow} (accepts, never answers on /api) and {@code dead} (a port nobody listens on).
+ * Plus {@code slow} (accepts, never answers on /api), {@code dead} (a port nobody listens on),
+ * {@code flaky} (drops a request id's first request), {@code sluggish} (a pool of 2 connections with a wait
+ * queue of 2) and {@code shaky} (a breaker opening at half of 4 calls). Every echoing stub answers after
+ * {@code ?_delay=<ms>} and with {@code ?_status=<code>} when asked.
  * Tests reach the stubs' control endpoints ({@code /_stub/...}) through the URLs in the config.
  */
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -52,20 +55,40 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("kanoon.gateway.services.slow.resources", "slow-things");
         config.put("kanoon.gateway.services.slow.timeout", "700ms");
         config.put("kanoon.gateway.services.slow.readiness", "false");
-        config.put("kanoon.gateway.services.slow.breaker.failure-threshold", "2");
+        config.put("kanoon.gateway.services.slow.breaker.minimum-calls", "2");
         config.put("kanoon.gateway.services.slow.breaker.open-duration", "1m");
         config.put("kanoon.gateway.services.flaky.url", "http://127.0.0.1:" + listen("flaky", false));
         config.put("kanoon.gateway.services.flaky.resources", "flaky-things");
         config.put("kanoon.gateway.services.dead.url", "http://127.0.0.1:" + freePort());
         config.put("kanoon.gateway.services.dead.resources", "dead-things");
         config.put("kanoon.gateway.services.dead.readiness", "false");
-        config.put("kanoon.gateway.services.dead.breaker.failure-threshold", "3");
+        config.put("kanoon.gateway.services.dead.breaker.minimum-calls", "3");
         config.put("kanoon.gateway.services.dead.breaker.open-duration", "1m");
+        // issue 14: a full pool answers 503 service-busy fast and is no breaker failure
+        config.put("kanoon.gateway.services.sluggish.url", "http://127.0.0.1:" + listen("sluggish", false));
+        config.put("kanoon.gateway.services.sluggish.resources", "sluggish-things");
+        config.put("kanoon.gateway.services.sluggish.pool-size", "2");
+        config.put("kanoon.gateway.services.sluggish.pool-wait-queue", "2");
+        config.put("kanoon.gateway.services.sluggish.pool-wait", "200ms");
+        config.put("kanoon.gateway.services.sluggish.timeout", "5s");
+        config.put("kanoon.gateway.services.sluggish.breaker.minimum-calls", "3");
+        config.put("kanoon.gateway.services.sluggish.breaker.open-duration", "1m");
+        config.put("kanoon.gateway.services.shaky.url", "http://127.0.0.1:" + listen("shaky", false));
+        config.put("kanoon.gateway.services.shaky.resources", "shaky-things");
+        config.put("kanoon.gateway.services.shaky.breaker.minimum-calls", "4");
+        config.put("kanoon.gateway.services.shaky.breaker.failure-ratio", "0.5");
+        config.put("kanoon.gateway.services.shaky.breaker.open-duration", "1s");
+        config.put("kanoon.gateway.services.shaky.breaker.half-open-probes", "2");
+        // test clients bind 127.0.0.5 (a single trusted proxy) and 127.0.8.x (a trusted range) as their source
+        config.put("kanoon.gateway.trusted-proxies", "127.0.0.5, 127.0.8.0/24");
+        // a free port picked here, so tests know where the management interface listens
+        config.put("quarkus.management.test-port", Integer.toString(freePort()));
         config.put("kanoon.gateway.openapi.timeout", "1s");
         config.put("kanoon.gateway.max-body-size", "64K");
         config.put("kanoon.gateway.rate-limit.reads.requests", "40");
         config.put("kanoon.gateway.rate-limit.writes.requests", "10");
-        config.put("kanoon.gateway.rate-limit.anonymous.requests", "1000");
+        // per client address, before the token check: every test from 127.0.0.1 together stays under it
+        config.put("kanoon.gateway.rate-limit.anonymous.requests", "200");
         config.put("kanoon.gateway.cors.origins", "https://app.kanoon.example");
         return config;
     }
@@ -75,6 +98,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         // flaky: drops the connection, unanswered, the first time it sees a request id
         java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicBoolean ready = new AtomicBoolean(true);
+        AtomicBoolean openapiUp = new AtomicBoolean(true);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
             if (path.equals("/_stub/hits")) {
@@ -86,6 +110,11 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().setStatusCode(ready.get() ? 200 : 503)
                         .putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("status", ready.get() ? "UP" : "DOWN").encode());
+            } else if (path.equals("/_stub/openapi")) {
+                openapiUp.set(Boolean.parseBoolean(request.getParam("up")));
+                request.response().end();
+            } else if (path.equals("/q/openapi") && !openapiUp.get()) {
+                request.response().setStatusCode(503).end();
             } else if (path.equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(openapi(service).encode());
             } else if (path.equals("/q/asyncapi") && !slow) {
@@ -106,7 +135,16 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     request.connection().close();
                     return;
                 }
-                echo(service, request);
+                String delay = request.getParam("_delay");
+                if (delay != null) {
+                    request.pause();
+                    vertx.setTimer(Long.parseLong(delay), t -> {
+                        echo(service, request);
+                        request.resume();
+                    });
+                } else {
+                    echo(service, request);
+                }
             }
         });
         try {
@@ -129,7 +167,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("uri", request.uri())
                     .put("bodyBytes", bodyBytes.get())
                     .put("headers", headers);
-            request.response().putHeader("Content-Type", "application/json")
+            String status = request.getParam("_status");
+            request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status))
+                    .putHeader("Content-Type", "application/json")
                     .putHeader("X-Stub-Service", service)
                     .end(echo.encode());
         });

@@ -20,4 +20,14 @@ public final class Stubs {
     public static void ready(String service, boolean up) {
         RestAssured.given().baseUri(url(service)).queryParam("up", up).get("/_stub/ready").then().statusCode(200);
     }
+
+    /** Whether the stub serves its OpenAPI document (false: 503). */
+    public static void openapi(String service, boolean up) {
+        RestAssured.given().baseUri(url(service)).queryParam("up", up).get("/_stub/openapi").then().statusCode(200);
+    }
+
+    /** The gateway's management interface (health details, metrics), not the public port. */
+    public static String management() {
+        return "http://127.0.0.1:" + ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+    }
 }
