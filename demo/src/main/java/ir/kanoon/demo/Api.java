@@ -206,6 +206,19 @@ final class Api {
         return actWith(user, actionPath, current.etag(), body);
     }
 
+    /**
+     * A state change from a known state: {@code current} is the resource as last read (its ETag is the If-Match);
+     * returns the resource after the change — the action's answer when it carries the resource and its ETag, else
+     * a fresh read — so a chain of steps costs one call each.
+     */
+    Res step(String user, String resourcePath, Res current, String actionPath, Object body, String what) {
+        Res r = expect(what, actWith(user, actionPath, current.etag(), body), 200, 201);
+        if (r.etag() != null && r.body() != null && r.body().has("status") && r.body().has("id")) {
+            return r;
+        }
+        return expect("GET " + resourcePath, get(user, resourcePath), 200);
+    }
+
     Res actWith(String user, String actionPath, String etag, Object body) {
         return send("POST", gateway + "/api/v1" + actionPath, token(user), body == null ? Map.of() : body,
                 etag == null ? Map.of() : Map.of("If-Match", etag));

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * {@code kanoon demo}: loads the demo data set into a running stack through the public API (the gateway), as the
@@ -34,19 +38,29 @@ public final class DemoData {
     public static final class Report {
         final Map<String, int[]> counts = new LinkedHashMap<>();
         final List<String> facts = new ArrayList<>();
+        final Map<String, Long> sectionMillis = new LinkedHashMap<>();
         public Duration took;
         public int calls;
 
-        void created(String what) {
+        synchronized void created(String what) {
             counts.computeIfAbsent(what, k -> new int[2])[0]++;
         }
 
-        void found(String what) {
+        synchronized void found(String what) {
             counts.computeIfAbsent(what, k -> new int[2])[1]++;
         }
 
-        void fact(String line) {
+        synchronized void fact(String line) {
             facts.add(line);
+        }
+
+        synchronized void took(String section, long millis) {
+            sectionMillis.put(section, millis);
+        }
+
+        /** How many things of one kind this run created. */
+        public synchronized int createdOf(String what) {
+            return counts.getOrDefault(what, new int[2])[0];
         }
 
         /** Things created by this run (0 on a second run). */
@@ -63,6 +77,10 @@ public final class DemoData {
             b.append(String.format(Locale.ROOT, "%-34s %8s %8s%n", "demo data", "created", "existing"));
             counts.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%-34s %8d %8d%n", k, v[0], v[1])));
             b.append('\n');
+            StringBuilder t = new StringBuilder();
+            sectionMillis.forEach((k, v) -> t.append(t.length() == 0 ? "" : ", ").append(k).append(' ')
+                    .append(String.format(Locale.ROOT, "%.1f s", v / 1000.0)));
+            b.append("  time per step: ").append(t).append('\n');
             facts.forEach(f -> b.append("  ").append(f).append('\n'));
             return b.toString();
         }
@@ -71,6 +89,12 @@ public final class DemoData {
     final Api api;
     final Report report = new Report();
     final LocalDate today = LocalDate.now(TEHRAN_ZONE);
+    /** Leaf tasks only (one call chain each; they never submit more work here), so the pool cannot deadlock. */
+    private final ExecutorService work = Executors.newFixedThreadPool(6, r -> {
+        Thread t = new Thread(r, "demo-work");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DemoData(String gateway, String keycloak, String password, String adminUser, String adminPassword) {
         this.api = new Api(gateway, keycloak, password, adminUser, adminPassword);
@@ -123,33 +147,74 @@ public final class DemoData {
     /** Loads everything; throws {@link Api.Failure} naming the call that went wrong. */
     public Report run() {
         long t0 = System.nanoTime();
-        List<ProvinceLoader> provinces = List.of(
-                new ProvinceLoader(this, People.TEHRAN, "isfahan"),
-                new ProvinceLoader(this, People.ISFAHAN, "tehran"));
-        for (ProvinceLoader p : provinces) {
-            p.people();
-        }
-        for (ProvinceLoader p : provinces) {
-            p.board();
-        }
-        for (ProvinceLoader p : provinces) {
-            p.workingGroups();
-        }
-        for (ProvinceLoader p : provinces) {
-            p.meetings();
-        }
-        for (ProvinceLoader p : provinces) {
-            p.ideas();
-            p.experiences();
-        }
-        Networking networking = new Networking(this, provinces.get(0), provinces.get(1));
-        networking.load();
-        for (ProvinceLoader p : provinces) {
-            p.summary();
+        ProvinceLoader tehran = new ProvinceLoader(this, People.TEHRAN, "isfahan");
+        ProvinceLoader isfahan = new ProvinceLoader(this, People.ISFAHAN, "tehran");
+        Networking networking = new Networking(this, tehran, isfahan);
+        // The two provinces do not depend on each other: load them side by side; the tour (both) comes after.
+        ExecutorService provinces = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "demo-province");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (ProvinceLoader p : List.of(tehran, isfahan)) {
+                running.add(provinces.submit(() -> {
+                    timed(p.p + " members", p::people);
+                    timed(p.p + " Board", p::board);
+                    timed(p.p + " working groups", p::workingGroups);
+                    timed(p.p + " meetings", p::meetings);
+                    timed(p.p + " ideas", p::ideas);
+                    timed(p.p + " experiences", p::experiences);
+                    timed(p.p + " networking", () -> networking.province(p));
+                }));
+            }
+            join(running);
+            timed("tour and national", networking::national);
+            for (ProvinceLoader p : List.of(tehran, isfahan)) {
+                p.summary();
+            }
+        } finally {
+            provinces.shutdownNow();
+            work.shutdownNow();
         }
         report.took = Duration.ofNanos(System.nanoTime() - t0);
         report.calls = api.calls.get();
         return report;
+    }
+
+    private void timed(String section, Runnable step) {
+        long t = System.nanoTime();
+        step.run();
+        report.took(section, (System.nanoTime() - t) / 1_000_000);
+    }
+
+    /** Runs {@code task} for every item on the work pool and waits for all; the first failure is rethrown. */
+    <T> void parallel(List<T> items, Consumer<T> task) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(work.submit(() -> task.accept(item)));
+        }
+        join(futures);
+    }
+
+    private static void join(List<Future<?>> futures) {
+        RuntimeException first = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** An instant {@code daysAgo} days before today at {@code hour}:00 Tehran time. */

@@ -31,13 +31,16 @@ final class Networking {
         this.isfahan = isfahan;
     }
 
-    void load() {
-        for (ProvinceLoader pl : List.of(tehran, isfahan)) {
-            Map<String, String> partners = partners(pl);
-            supportPackage(pl);
-            advisor(pl);
-            cluster(pl, partners);
-        }
+    /** What one province holds on its own: partners, its support package, an advisor, a cluster. */
+    void province(ProvinceLoader pl) {
+        Map<String, String> partners = partners(pl);
+        supportPackage(pl);
+        advisor(pl);
+        cluster(pl, partners);
+    }
+
+    /** After both provinces: the Ministry's package, the inter-provincial tour, an advice request. */
+    void national() {
         nationalPackage();
         tour();
         adviceRequest();

@@ -33,12 +33,12 @@ final class ProvinceLoader {
     final String otherPrefix;
     List<Person> people = List.of();
     /** Appointment ids of the trustees this loader seated (active), by plan key. */
-    final Map<String, String> trustees = new LinkedHashMap<>();
-    final Map<String, String> trusteeSeat = new HashMap<>();
+    final Map<String, String> trustees = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, String> trusteeSeat = new java.util.concurrent.ConcurrentHashMap<>();
     /** Working group id by type, and the username of its secretary (when it is one of ours). */
-    final Map<String, String> groups = new LinkedHashMap<>();
-    final Map<String, String> groupSecretary = new HashMap<>();
-    final Map<String, JsonNode> ideasByTitle = new HashMap<>();
+    final Map<String, String> groups = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> groupSecretary = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, JsonNode> ideasByTitle = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProvinceLoader(DemoData demo, Province province, String otherPrefix) {
         this.demo = demo;
@@ -62,11 +62,11 @@ final class ProvinceLoader {
         JsonNode realmMember = realmUser(province.prefix() + "-member");
         String memberNid = realmMember.path("attributes").path("national_id").path(0).asText();
         people = People.of(province, memberNid);
-        for (Person person : people) {
+        demo.parallel(people, person -> {
             person.userId = person.index == 0 ? realmMember.path("id").asText()
                     : api.ensureUser(person.username, person.firstName, person.lastName, person.nationalId);
             admit(person);
-        }
+        });
     }
 
     private JsonNode realmUser(String username) {
@@ -106,13 +106,14 @@ final class ProvinceLoader {
             status = r.text("status");
         }
         String path = "/applications/" + id;
+        Res current = expect("GET " + path, api.get(secretariat, path), 200);
         if ("SUBMITTED".equals(status)) {
-            expect("review " + path, api.act(secretariat, path, path + "/review", null), 200);
+            current = api.step(secretariat, path, current, path + "/review", null, "review " + path);
         }
         Map<String, Object> decision = Map.of("decision", "APPROVED",
                 "resolutionRef", "HT-" + province.latin().substring(0, 3).toUpperCase() + "-1404-" + (20 + person.index),
                 "reason", "واجد شرایط عضویت طبق ماده ۴ آیین‌نامه؛ مصوبه هیئت امنا");
-        expect("approve " + path, api.act(labourDg, path, path + "/decision", decision), 200);
+        api.step(labourDg, path, current, path + "/decision", decision, "approve " + path);
         me = expect("members/me as " + u, api.get(u, "/members/me"), 200);
         person.memberId = me.text("id");
         demo.report.created("members");
@@ -213,6 +214,9 @@ final class ProvinceLoader {
         }
         List<JsonNode> appointments = api.all(secretariat, "/boards/" + p + "/appointments");
         LocalDate issuedOn = demo.today.minusDays(200);
+        record Task(SeatPlan plan, String existing, int n) {
+        }
+        List<Task> tasks = new ArrayList<>();
         int n = 0;
         for (SeatPlan s : seatPlan()) {
             n++;
@@ -232,6 +236,15 @@ final class ProvinceLoader {
                 continue;
             }
             if (id == null) {
+                vacancies.merge(s.seat(), -1, Integer::sum);
+            }
+            tasks.add(new Task(s, id, n));
+        }
+        // seats are independent: the service serialises decrees on the Board's row (R2 under concurrency)
+        demo.parallel(tasks, t -> {
+            SeatPlan s = t.plan();
+            String id = t.existing();
+            if (id == null) {
                 Map<String, Object> form = new LinkedHashMap<>();
                 form.put("seat", s.seat());
                 form.put("fullName", s.fullName());
@@ -244,19 +257,18 @@ final class ProvinceLoader {
                     case "ENTREPRENEUR_EXPERT" -> "LABOUR_DG";
                     default -> "OFFICE_HOLDER";
                 });
-                form.put("nominationDocument", "نامه شماره " + (4100 + n) + "/د مورخ ۱۴۰۴/۰۳/" + (10 + n));
+                form.put("nominationDocument", "نامه شماره " + (4100 + t.n()) + "/د مورخ ۱۴۰۴/۰۳/" + (10 + t.n()));
                 // R4: an entrepreneur expert is the labour DG's own nomination; the secretariat records the others
                 String by = s.seat().equals("ENTREPRENEUR_EXPERT") ? labourDg : secretariat;
                 Res r = expect("nominate " + s.key(), api.post(by, "/boards/" + p + "/appointments", form, key("nomination-" + s.nationalId())), 200, 201);
                 id = r.text("id");
-                vacancies.merge(s.seat(), -1, Integer::sum);
                 demo.report.created("Board trustees");
             } else {
                 demo.report.found("Board trustees");
             }
-            advanceAppointment(id, s, issuedOn.plusDays(n), n);
+            advanceAppointment(id, s, issuedOn.plusDays(t.n()), t.n());
             seated(s, id);
-        }
+        });
         officers();
     }
 
@@ -267,32 +279,33 @@ final class ProvinceLoader {
 
     private void advanceAppointment(String id, SeatPlan s, LocalDate issuedOn, int n) {
         String path = "/boards/" + p + "/appointments/" + id;
+        Res current = expect("GET " + path, api.get(secretariat, path), 200);
         for (int step = 0; step < 4; step++) {
-            String status = api.read(secretariat, path).path("status").asText();
+            String status = current.text("status");
             switch (status) {
                 case "ACTIVE" -> {
                     return;
                 }
                 case "NOMINATED" -> {
                     if (s.seat().equals("FACULTY")) { // R3: the Chair (or Secretary) approves the university's nominee
-                        expect("approve " + s.key(), api.act(deputy, path, path + "/approval",
-                                Map.of("document", "مصوبه هیئت امنا شماره " + (300 + n))), 200);
+                        current = api.step(deputy, path, current, path + "/approval",
+                                Map.of("document", "مصوبه هیئت امنا شماره " + (300 + n)), "approve " + s.key());
                     } else {
-                        introduce(path, s, n);
+                        current = introduce(path, current, s, n);
                     }
                 }
-                case "APPROVED" -> introduce(path, s, n);
-                case "INTRODUCED" -> expect("decree " + s.key(), api.act(deputy, path, path + "/decree", Map.of(
+                case "APPROVED" -> current = introduce(path, current, s, n);
+                case "INTRODUCED" -> current = api.step(deputy, path, current, path + "/decree", Map.of(
                         "decreeNumber", "1404/" + province.number() + "/" + (700 + n),
-                        "issuedOn", issuedOn.toString(), "termEnd", issuedOn.plusYears(4).toString())), 200);
+                        "issuedOn", issuedOn.toString(), "termEnd", issuedOn.plusYears(4).toString()), "decree " + s.key());
                 default -> throw new IllegalStateException(path + " is " + status + "; cannot seat " + s.key());
             }
         }
     }
 
-    private void introduce(String path, SeatPlan s, int n) {
-        expect("introduce " + s.key(), api.act(labourDg, path, path + "/introduction",
-                Map.of("document", "معرفی‌نامه اداره کل شماره " + (5200 + n))), 200);
+    private Res introduce(String path, Res current, SeatPlan s, int n) {
+        return api.step(labourDg, path, current, path + "/introduction",
+                Map.of("document", "معرفی‌نامه اداره کل شماره " + (5200 + n)), "introduce " + s.key());
     }
 
     /** Art. 8 (R6): a President and a Secretary from the eligible trustees, proposed by the labour DG, appointed by the Chair. */
@@ -367,14 +380,14 @@ final class ProvinceLoader {
     /** Art. 9 (R10, R11): the five groups, members proposed by the Board (recorded by the secretariat), approved by the labour DG. */
     void workingGroups() {
         List<JsonNode> existing = api.all(secretariat, "/working-groups?province=" + p + "&status=ACTIVE");
-        int t = 0;
-        for (Map.Entry<String, String> g : GROUP_NAMES.entrySet()) {
-            String type = g.getKey();
+        List<String> types = new ArrayList<>(GROUP_NAMES.keySet());
+        demo.parallel(types, type -> {
+            int t = types.indexOf(type);
             String id = existing.stream().filter(x -> x.path("type").asText().equals(type))
                     .map(x -> x.path("id").asText()).findFirst().orElse(null);
             if (id == null) {
                 Res r = expect("form " + type, api.post(secretariat, "/working-groups", Map.of("province", p, "type", type,
-                        "name", g.getValue() + " استان " + province.name(), "basis", "BOARD_DECISION",
+                        "name", GROUP_NAMES.get(type) + " استان " + province.name(), "basis", "BOARD_DECISION",
                         "basisRef", "مصوبه هیئت امنا ۱۴۰۴/" + (t + 1)), key("group-" + type)), 200, 201);
                 id = r.text("id");
                 demo.report.created("working groups");
@@ -383,8 +396,7 @@ final class ProvinceLoader {
             }
             groups.put(type, id);
             seats(type, id, groupPeople(t));
-            t++;
-        }
+        });
     }
 
     private void seats(String type, String groupId, List<Person> members) {
@@ -433,36 +445,48 @@ final class ProvinceLoader {
     void meetings() {
         List<String> trusteeIds = new ArrayList<>(trustees.values());
         List<String> memberIds = people.stream().map(x -> x.memberId).toList();
+        record Spec(String convener, String body, String groupId, String title, int daysAgo, List<String> expected, int variant) {
+        }
+        List<Spec> specs = new ArrayList<>();
         int[] board = {150, 90, 30};
         for (int i = 0; i < board.length; i++) {
-            meeting(secretariat, "BOARD_OF_TRUSTEES", null, "جلسه هیئت امنای کانون کارآفرینان استان " + province.name()
-                    + " — نشست " + (i + 1), board[i], trusteeIds, i);
+            specs.add(new Spec(secretariat, "BOARD_OF_TRUSTEES", null, "جلسه هیئت امنای کانون کارآفرینان استان " + province.name()
+                    + " — نشست " + (i + 1), board[i], trusteeIds, i));
         }
         int[] association = {151, 121, 91, 61, 31, 1};
         for (int i = 0; i < association.length; i++) {
-            meeting(secretariat, "ASSOCIATION", null, "مجمع ماهانه کانون کارآفرینان استان " + province.name()
-                    + " — نشست " + (i + 1), association[i], memberIds, i + 1);
+            specs.add(new Spec(secretariat, "ASSOCIATION", null, "مجمع ماهانه کانون کارآفرینان استان " + province.name()
+                    + " — نشست " + (i + 1), association[i], memberIds, i + 1));
         }
+        // one upcoming Association meeting, so a calendar and RSVPs have something ahead
+        specs.add(new Spec(secretariat, "ASSOCIATION", null, "مجمع ماهانه کانون کارآفرینان استان " + province.name()
+                + " — نشست آینده", -10, memberIds, 0));
         int t = 0;
-        for (Map.Entry<String, String> g : groups.entrySet()) {
-            String convener = groupSecretary.get(g.getValue());
+        for (String type : GROUP_NAMES.keySet()) {
+            String groupId = groups.get(type);
+            String convener = groupSecretary.get(groupId);
             if (convener == null) {
-                demo.report.fact(p + ": " + g.getKey() + " has a secretary the demo does not know; no meetings for it");
+                demo.report.fact(p + ": " + type + " has a secretary the demo does not know; no meetings for it");
+                t++;
                 continue;
             }
-            Person sec = people.stream().filter(x -> x.username.equals(convener)).findFirst().orElseThrow();
-            waitForMemberRole(sec);
             List<String> roster = groupPeople(t).stream().map(x -> x.memberId).toList();
             int[] days = {130, 40};
             for (int i = 0; i < days.length; i++) {
-                meeting(convener, "WORKING_GROUP", g.getValue(), GROUP_NAMES.get(g.getKey()) + " — نشست " + (i + 1),
-                        days[i] - t, roster, t + i);
+                specs.add(new Spec(convener, "WORKING_GROUP", groupId, GROUP_NAMES.get(type) + " — نشست " + (i + 1),
+                        days[i] - t, roster, t + i));
             }
             t++;
         }
-        // one upcoming Association meeting, so a calendar and RSVPs have something ahead
-        meeting(secretariat, "ASSOCIATION", null, "مجمع ماهانه کانون کارآفرینان استان " + province.name() + " — نشست آینده",
-                -10, memberIds, 0);
+        // a working group's secretary convenes its meetings: recognised by the role sync's member_province
+        demo.parallel(groupSecretary.values().stream().distinct().toList(),
+                u -> waitForMemberRole(people.stream().filter(x -> x.username.equals(u)).findFirst().orElseThrow()));
+        Map<String, JsonNode> existing = new java.util.concurrent.ConcurrentHashMap<>();
+        for (JsonNode m : api.all(secretariat, "/meetings?province=" + p)) {
+            existing.put(m.path("body").asText() + "|" + m.path("workingGroupId").asText("") + "|" + m.path("title").asText(), m);
+        }
+        demo.parallel(specs, x -> meeting(x.convener(), x.body(), x.groupId(), x.title(), x.daysAgo(), x.expected(), x.variant(),
+                existing.get(x.body() + "|" + (x.groupId() == null ? "" : x.groupId()) + "|" + x.title())));
     }
 
     /**
@@ -484,9 +508,9 @@ final class ProvinceLoader {
         }
     }
 
-    private void meeting(String convener, String body, String groupId, String title, int daysAgo, List<String> expected, int variant) {
-        String list = "/meetings?province=" + p + "&body=" + body + (groupId == null ? "" : "&workingGroupId=" + groupId);
-        JsonNode m = api.all(secretariat, list).stream().filter(x -> x.path("title").asText().equals(title)).findFirst().orElse(null);
+    private void meeting(String convener, String body, String groupId, String title, int daysAgo, List<String> expected, int variant,
+                         JsonNode found) {
+        JsonNode m = found;
         if (m == null) {
             Instant start = demo.tehranTime(daysAgo, body.equals("ASSOCIATION") ? 16 : 10);
             Map<String, Object> form = new LinkedHashMap<>();
@@ -601,24 +625,27 @@ final class ProvinceLoader {
             ideasByTitle.put(i.path("title").asText(), i);
         }
         JsonNode criteria = api.read(secretariat, "/ideas/criteria");
-        String original = null;
-        for (IdeaPlan plan : ideaPlans(province)) {
-            JsonNode idea = ideasByTitle.get(plan.title());
-            Person submitter = person(plan.submitter());
-            if (idea == null) {
-                Res r = expect("submit " + plan.title(), api.post(submitter.username, "/ideas", ideaForm(plan, submitter),
-                        key("idea-" + plan.submitter() + "-" + plan.target())), 200, 201);
-                idea = r.body();
-                demo.report.created("ideas");
-            } else {
-                demo.report.found("ideas");
-            }
-            String id = idea.path("id").asText();
-            if (plan.target().equals("ACCEPTED")) {
-                original = id;
-            }
-            advanceIdea(id, plan, submitter, criteria, original);
+        List<IdeaPlan> plans = ideaPlans(province);
+        Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        // a duplicate is merged into an original that exists: the MERGED one goes last
+        demo.parallel(plans.stream().filter(x -> !x.target().equals("MERGED")).toList(), plan -> ids.put(plan.target(), idea(plan, criteria, null)));
+        plans.stream().filter(x -> x.target().equals("MERGED")).forEach(plan -> idea(plan, criteria, ids.get("ACCEPTED")));
+    }
+
+    private String idea(IdeaPlan plan, JsonNode criteria, String original) {
+        JsonNode idea = ideasByTitle.get(plan.title());
+        Person submitter = person(plan.submitter());
+        if (idea == null) {
+            Res r = expect("submit " + plan.title(), api.post(submitter.username, "/ideas", ideaForm(plan, submitter),
+                    key("idea-" + plan.submitter() + "-" + plan.target())), 200, 201);
+            idea = r.body();
+            demo.report.created("ideas");
+        } else {
+            demo.report.found("ideas");
         }
+        String id = idea.path("id").asText();
+        advanceIdea(id, plan, submitter, criteria, original);
+        return id;
     }
 
     private Map<String, Object> ideaForm(IdeaPlan plan, Person submitter) {
@@ -652,11 +679,13 @@ final class ProvinceLoader {
 
     private void advanceIdea(String id, IdeaPlan plan, Person submitter, JsonNode criteria, String original) {
         String path = "/ideas/" + id;
+        Res current = expect("GET " + path, api.get(secretariat, path), 200);
         for (int step = 0; step < 8; step++) {
-            JsonNode idea = api.read(secretariat, path);
+            JsonNode idea = current.body();
             String status = idea.path("status").asText();
             String target = plan.target();
-            if (status.equals(target)) {
+            // (an idea left under evaluation still gets its first review below)
+            if (status.equals(target) && !target.equals("UNDER_EVALUATION")) {
                 return;
             }
             switch (status) {
@@ -665,10 +694,10 @@ final class ProvinceLoader {
                         if (original == null) {
                             throw new IllegalStateException("no original to merge " + plan.title() + " into");
                         }
-                        expect("merge " + plan.title(), api.act(secretariat, path, path + "/merge", Map.of("originalId", original,
-                                "reason", "تکراری: همان ایده بازارچه برخط صنایع دستی")), 200);
+                        current = api.step(secretariat, path, current, path + "/merge", Map.of("originalId", original,
+                                "reason", "تکراری: همان ایده بازارچه برخط صنایع دستی"), "merge " + plan.title());
                     } else {
-                        status(path, "SCREENING", "غربالگری اولیه دبیرخانه: مدارک کامل است");
+                        current = status(path, current, "SCREENING", "غربالگری اولیه دبیرخانه: مدارک کامل است");
                     }
                 }
                 case "SCREENING" -> {
@@ -679,8 +708,9 @@ final class ProvinceLoader {
                                     () -> api.act(secretariat, path, path + "/reviewers", Map.of("userId", r.userId, "outsideExpert", false)));
                             expect("assign reviewer " + r.username, res, 200, 201);
                         }
+                        current = expect("GET " + path, api.get(secretariat, path), 200);
                     }
-                    status(path, "UNDER_EVALUATION", "ارجاع به کارگروه ایده‌ها برای ارزیابی");
+                    current = status(path, current, "UNDER_EVALUATION", "ارجاع به کارگروه ایده‌ها برای ارزیابی");
                 }
                 case "UNDER_EVALUATION" -> {
                     List<Person> reviewers = reviewers(submitter);
@@ -704,22 +734,23 @@ final class ProvinceLoader {
                         return;
                     }
                     String decision = target.equals("REFERRED") ? "ACCEPTED" : target;
-                    status(path, decision, switch (decision) {
+                    current = expect("GET " + path, api.get(secretariat, path), 200); // the reviews changed its version
+                    current = status(path, current, decision, switch (decision) {
                         case "ACCEPTED" -> "امتیاز وزنی بالاتر از حد نصاب؛ مصوبه کارگروه ایده‌ها";
                         case "REJECTED" -> "امتیاز وزنی کمتر از حد نصاب";
                         default -> "برآورد بازار و برنامه مالی را کامل کنید";
                     });
                 }
-                case "ACCEPTED" -> expect("refer " + plan.title(), api.act(secretariat, path, path + "/referral", Map.of(
+                case "ACCEPTED" -> current = api.step(secretariat, path, current, path + "/referral", Map.of(
                         "referredTo", "INCUBATOR", "organisation", "مرکز رشد واحدهای فناور " + province.university(),
-                        "reason", "نیاز به استقرار در مرکز رشد و منتورینگ فنی")), 200);
+                        "reason", "نیاز به استقرار در مرکز رشد و منتورینگ فنی"), "refer " + plan.title());
                 default -> throw new IllegalStateException(path + " is " + status + ", cannot reach " + target);
             }
         }
     }
 
-    private void status(String path, String to, String reason) {
-        expect("idea " + path + " -> " + to, api.act(secretariat, path, path + "/status", Map.of("to", to, "reason", reason)), 200);
+    private Res status(String path, Res current, String to, String reason) {
+        return api.step(secretariat, path, current, path + "/status", Map.of("to", to, "reason", reason), "idea " + path + " -> " + to);
     }
 
     // ======================================================================================== experiences
