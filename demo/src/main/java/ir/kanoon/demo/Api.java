@@ -62,6 +62,7 @@ final class Api {
     private final String adminPassword;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String[]> tokens = new ConcurrentHashMap<>(); // username -> {token, expiresAtMillis}
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     final AtomicInteger calls = new AtomicInteger();
 
     Api(String gateway, String keycloak, String password, String adminUser, String adminPassword) {
@@ -87,14 +88,29 @@ final class Api {
         return freshToken(username);
     }
 
-    /** A new token: after a role sync the old one still carries the old roles. */
+    /**
+     * A new token: after a role sync the old one still carries the old roles. With a refresh token this is the
+     * refresh grant, which rebuilds the roles without Keycloak hashing the password again (that hash is what makes
+     * a password grant expensive).
+     */
     String freshToken(String username) {
-        Res r = form(keycloak + "/realms/kanoon/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "web-app", "username", username, "password", password));
+        String refresh = refreshTokens.get(username);
+        Res r = null;
+        if (refresh != null) {
+            r = form(keycloak + "/realms/kanoon/protocol/openid-connect/token", Map.of("grant_type", "refresh_token",
+                    "client_id", "web-app", "refresh_token", refresh));
+        }
+        if (r == null || r.status() != 200) {
+            r = form(keycloak + "/realms/kanoon/protocol/openid-connect/token", Map.of("grant_type", "password",
+                    "client_id", "web-app", "username", username, "password", password));
+        }
         if (r.status() != 200) {
             throw new Failure("token for " + username, r);
         }
         String token = r.text("access_token");
+        if (r.text("refresh_token") != null) {
+            refreshTokens.put(username, r.text("refresh_token"));
+        }
         long expires = System.currentTimeMillis() + (r.body().path("expires_in").asLong(300) - 60) * 1000;
         tokens.put(username, new String[]{token, Long.toString(expires)});
         return token;

@@ -186,7 +186,10 @@ public final class DemoData {
     private void timed(String section, Runnable step) {
         long t = System.nanoTime();
         step.run();
-        report.took(section, (System.nanoTime() - t) / 1_000_000);
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        report.took(section, ms);
+        // progress while it runs (the table comes at the end)
+        System.out.printf(Locale.ROOT, "  %-28s done in %5.1f s (%d API calls so far)%n", section, ms / 1000.0, api.calls.get());
     }
 
     /** Runs {@code task} for every item on the work pool and waits for all; the first failure is rethrown. */
