@@ -90,7 +90,7 @@ public final class DemoData {
     final Report report = new Report();
     final LocalDate today = LocalDate.now(TEHRAN_ZONE);
     /** Leaf tasks only (one call chain each; they never submit more work here), so the pool cannot deadlock. */
-    private final ExecutorService work = Executors.newFixedThreadPool(6, r -> {
+    private final ExecutorService work = Executors.newFixedThreadPool(10, r -> {
         Thread t = new Thread(r, "demo-work");
         t.setDaemon(true);
         return t;

@@ -69,9 +69,13 @@ final class ProvinceLoader {
             admitted.put(m.path("nationalId").asText(), m.path("id").asText());
         }
         demo.parallel(people, person -> {
+            boolean existed = person.index == 0 || api.userId(person.username) != null;
             person.userId = person.index == 0 ? realmMember.path("id").asText()
                     : api.ensureUser(person.username, person.firstName, person.lastName, person.nationalId);
-            if (admitted.containsKey(person.nationalId)) {
+            if (!existed) {
+                // a person created just now has no application or membership yet: apply at once
+                apply(person);
+            } else if (admitted.containsKey(person.nationalId)) {
                 person.memberId = admitted.get(person.nationalId);
                 demo.report.found("members");
             } else {
@@ -92,6 +96,12 @@ final class ProvinceLoader {
 
     private String adminToken() {
         return api.adminToken();
+    }
+
+    private void apply(Person person) {
+        Res r = expect("apply as " + person.username, api.post(person.username, "/applications", applicationForm(person),
+                key("application-" + person.nationalId)), 200, 201);
+        decide(person, r.text("id"), r.text("status"));
     }
 
     private void admit(Person person) {
@@ -116,6 +126,12 @@ final class ProvinceLoader {
             id = r.text("id");
             status = r.text("status");
         }
+        decide(person, id, status);
+    }
+
+    /** The secretariat reviews, the labour DG approves (Art. 7, R8; four eyes: neither is the applicant). */
+    private void decide(Person person, String id, String status) {
+        String u = person.username;
         String path = "/applications/" + id;
         Res current = expect("GET " + path, api.get(secretariat, path), 200);
         if ("SUBMITTED".equals(status)) {
@@ -125,7 +141,7 @@ final class ProvinceLoader {
                 "resolutionRef", "HT-" + province.latin().substring(0, 3).toUpperCase() + "-1404-" + (20 + person.index),
                 "reason", "واجد شرایط عضویت طبق ماده ۴ آیین‌نامه؛ مصوبه هیئت امنا");
         api.step(labourDg, path, current, path + "/decision", decision, "approve " + path);
-        me = expect("members/me as " + u, api.get(u, "/members/me"), 200);
+        Res me = expect("members/me as " + u, api.get(u, "/members/me"), 200);
         person.memberId = me.text("id");
         demo.report.created("members");
     }
