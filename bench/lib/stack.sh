@@ -163,9 +163,12 @@ stack_stop() {
 # --- measuring ------------------------------------------------------------------------------------
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }          # utime + stime of a process
-cpu_ticks_tree() { # a process and its children (PostgreSQL backends are children of the postmaster)
-  local total=0 p
-  for p in $1 $(pgrep -P "$1" 2>/dev/null); do total=$((total + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done
+# PostgreSQL's CPU: the postmaster's own and its reaped children's (cutime + cstime: backends that have exited,
+# e.g. pgbench's connections) plus the live backends' (the services' pooled connections)
+cpu_ticks_tree() {
+  local total p
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat")
+  for p in $(pgrep -P "$1" 2>/dev/null); do total=$((total + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done
   echo $total
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
