@@ -119,7 +119,10 @@ service_start() {
   local env=(QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1
     KAFKA_BOOTSTRAP_SERVERS="localhost:$BENCH_KAFKA_PORT"
     QUARKUS_OIDC_AUTH_SERVER_URL= QUARKUS_OIDC_PUBLIC_KEY="$BENCH_PUBLIC_KEY" QUARKUS_OIDC_TOKEN_ISSUER="$BENCH_ISSUER"
-    QUARKUS_OTEL_SDK_DISABLED=true KANOON_ROLE_SYNC_ENABLED=false)
+    QUARKUS_OTEL_SDK_DISABLED=true KANOON_ROLE_SYNC_ENABLED=false
+    # a loaded machine can take more than the default 5 s to open a connection (scram-sha-256): Flyway's start
+    # must not fail on it
+    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S)
   [ -n "$db" ] && env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/$db"
     QUARKUS_DATASOURCE_USERNAME=kanoon QUARKUS_DATASOURCE_PASSWORD=kanoon)
   start=$(date +%s%N)
