@@ -6,6 +6,8 @@ import com.ibm.icu.util.ULocale;
 import ir.kanoon.platform.persian.PersianText;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,15 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
 
     private static final ULocale PERSIAN = new ULocale("fa_IR@calendar=persian");
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final int MEMO_LIMIT = 100_000;
+    private static final Map<Long, JalaliDate> BY_EPOCH_DAY = new ConcurrentHashMap<>();
+    private static final Map<Integer, Integer> ESFAND_LENGTH = new ConcurrentHashMap<>();
+    /**
+     * Never used directly (an ICU Calendar is mutable and not thread-safe): each use takes a {@code clone()},
+     * about twenty times cheaper than {@code Calendar.getInstance}, which resolves the locale's calendar data
+     * on every call.
+     */
+    private static final Calendar PROTOTYPE = Calendar.getInstance(TimeZone.GMT_ZONE, PERSIAN);
     private static final Pattern ISO_LIKE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
 
     /** Validates the fields: month 1..12 and a day that exists in that month of that year. */
@@ -27,10 +38,26 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         }
     }
 
+    /**
+     * Memoised per day: responses render a Jalali date beside every ISO date (two per member read), and an
+     * ICU conversion costs far more than the rest of such a read's own work (issue 13). The days in use are
+     * few (a century is 36,525), so the map stays small; it is cleared if something ever fills it.
+     */
     public static JalaliDate of(LocalDate gregorian) {
+        long epochDay = gregorian.toEpochDay();
+        JalaliDate cached = BY_EPOCH_DAY.get(epochDay);
+        if (cached != null) {
+            return cached;
+        }
         Calendar p = persianCalendar();
-        p.setTimeInMillis(gregorian.toEpochDay() * MILLIS_PER_DAY);
-        return new JalaliDate(p.get(Calendar.EXTENDED_YEAR), p.get(Calendar.MONTH) + 1, p.get(Calendar.DAY_OF_MONTH));
+        p.setTimeInMillis(epochDay * MILLIS_PER_DAY);
+        JalaliDate date = new JalaliDate(p.get(Calendar.EXTENDED_YEAR), p.get(Calendar.MONTH) + 1,
+                p.get(Calendar.DAY_OF_MONTH));
+        if (BY_EPOCH_DAY.size() >= MEMO_LIMIT) {
+            BY_EPOCH_DAY.clear();
+        }
+        BY_EPOCH_DAY.put(epochDay, date);
+        return date;
     }
 
     /** Parses {@code yyyy-MM-dd} (or with slashes, Persian digits allowed); dates that do not exist are rejected. */
@@ -60,11 +87,14 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         if (month <= 11) {
             return 30;
         }
-        Calendar p = persianCalendar();
-        p.set(Calendar.EXTENDED_YEAR, year);
-        p.set(Calendar.MONTH, 11);
-        p.set(Calendar.DAY_OF_MONTH, 1);
-        return p.getActualMaximum(Calendar.DAY_OF_MONTH);
+        // every Esfand date built (the record's check) asks this: once per year is enough
+        return ESFAND_LENGTH.computeIfAbsent(year, y -> {
+            Calendar p = persianCalendar();
+            p.set(Calendar.EXTENDED_YEAR, y);
+            p.set(Calendar.MONTH, 11);
+            p.set(Calendar.DAY_OF_MONTH, 1);
+            return p.getActualMaximum(Calendar.DAY_OF_MONTH);
+        });
     }
 
     public LocalDate toLocalDate() {
@@ -91,7 +121,19 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
 
     @Override
     public String toString() {
-        return String.format("%04d-%02d-%02d", year, month, day);
+        // not String.format: this runs for every rendered date, and format parses its pattern each time
+        StringBuilder sb = new StringBuilder(10);
+        pad(sb, year, 4).append('-');
+        pad(sb, month, 2).append('-');
+        return pad(sb, day, 2).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits);
     }
 
     /** Null-safe rendering for the read-only {@code …Jalali} fields beside ISO dates in responses. */
@@ -100,7 +142,7 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
     }
 
     private static Calendar persianCalendar() {
-        Calendar p = Calendar.getInstance(TimeZone.GMT_ZONE, PERSIAN);
+        Calendar p = (Calendar) PROTOTYPE.clone();
         p.clear();
         return p;
     }

@@ -59,6 +59,8 @@ class OutboxLatencyBenchmark {
         int rate = Integer.getInteger("bench.rate", 200);
         int warmupSeconds = Integer.getInteger("bench.warmup", 10);
         int seconds = Integer.getInteger("bench.seconds", 60);
+        // issue 2 asked p99 < 50 ms at 200/s; issue 13 asks p99 < 10 ms at 1,000/s (bench/run passes -Dbench.goal-ms=10)
+        int goalMs = Integer.getInteger("bench.goal-ms", 50);
         String topic = "kanoon.bench.events";
 
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
@@ -135,7 +137,7 @@ class OutboxLatencyBenchmark {
         String results = String.format("""
                 # Outbox benchmark: commit → record on Kafka
 
-                Goal (issue 2): p99 under 50 ms at 200 events/s on this machine.
+                Goal: p99 under %d ms at %d events/s on this machine.
 
                 | | |
                 | --- | --- |
@@ -156,16 +158,16 @@ class OutboxLatencyBenchmark {
 
                 Verdict: %s
 
-                Reproduce: `bench/outbox/run` (options: `-Dbench.rate=200 -Dbench.seconds=60 -Dbench.warmup=10`).
+                Reproduce: `bench/outbox/run` (options: `-Dbench.rate=200 -Dbench.seconds=60 -Dbench.warmup=10 -Dbench.goal-ms=50`).
                 """,
-                started, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                goalMs, rate, started, Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.version"), rate, achievedRate, warmupSeconds, seconds,
                 measuredSent.get(), received.get(),
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
                 latency.getMaxValue() / 1000.0,
-                latency.getValueAtPercentile(99) < 50_000 && received.get() >= measuredSent.get() * 0.99
-                        ? "**met** (p99 < 50 ms, every event received)" : "**NOT met**");
+                latency.getValueAtPercentile(99) < goalMs * 1000L && received.get() >= measuredSent.get() * 0.99
+                        ? "**met** (p99 < " + goalMs + " ms, every event received)" : "**NOT met**");
         System.out.println(results);
         Path out = Path.of(System.getProperty("bench.results", "RESULTS.md"));
         try {
