@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the build produced from the merged document (issue 12). No TypeScript compiler runs here (none is
  * installed in CI), so the test checks the client's shape: every operation of every service became a method.
  */
-class GeneratedClientTest {
+class GeneratedClientIT {
 
     static final Path MERGED = Path.of(System.getProperty("kanoon.merged", "target/openapi/kanoon-openapi.json"));
     static final Path CLIENT = Path.of(System.getProperty("kanoon.client", "target/generated-sources/typescript"));
