@@ -35,7 +35,7 @@ class GovernanceIT {
 
     @Test
     void r5_decreeGivesTheLinkedUserTheTrusteeRole_resignationRemovesIt() {
-        String province = "IR-07";
+        String province = "IR-04";
         String username = KeycloakAdmin.newVerifiedPerson(MembershipIT.nationalId());
         String userId = Stack.claims(Stack.tokenOf(username)).path("sub").asText();
         assertFalse(roles(Stack.tokenOf(username)).contains("trustee"));
