@@ -109,8 +109,15 @@ final class Flows {
         return api("/reports/" + province + "/" + year + "/Q" + quarter);
     }
 
-    /** 403 or 404: refused, or not even admitted to exist; always a problem document. */
+    /**
+     * 403 or 404 problem+json: refused, or not even admitted to exist. For a listing, 200 with nothing in it is a
+     * refusal too (some lists filter to what the caller may see: ideabank's reviews, networking's registrations).
+     */
     static boolean refused(Response r) {
+        if (r.statusCode() == 200) {
+            String body = r.asString().replaceAll("\\s", "");
+            return body.equals("[]") || body.startsWith("{\"items\":[]");
+        }
         return (r.statusCode() == 403 || r.statusCode() == 404)
                 && String.valueOf(r.contentType()).startsWith("application/problem+json");
     }
