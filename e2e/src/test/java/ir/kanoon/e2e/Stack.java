@@ -9,15 +9,22 @@ import java.util.Base64;
 
 import static io.restassured.RestAssured.given;
 
-/** Addresses of the local stack (deploy/local/README.md) and how to get tokens from its Keycloak. */
+/**
+ * Addresses of the stack under test and how to get tokens from its Keycloak. The e2e pom starts its own stack
+ * on its own ports (e2e/pom.xml) and passes them as system properties; the defaults are the developer stack's.
+ */
 final class Stack {
 
     static final String KEYCLOAK = System.getProperty("kanoon.keycloak", "http://localhost:8180");
     static final String REALM = KEYCLOAK + "/realms/kanoon";
     static final String TOKEN_ENDPOINT = REALM + "/protocol/openid-connect/token";
     static final String GATEWAY = System.getProperty("kanoon.gateway", "http://localhost:8080");
-    static final String JDBC = "jdbc:postgresql://localhost:15432/";
-    static final String KAFKA = "localhost:9092";
+    /** The gateway's port; the services listen on the next five (deploy/local/kanoon, KANOON_HTTP_PORT_BASE). */
+    static final int HTTP_PORT_BASE = Integer.getInteger("kanoon.http.base", 8080);
+    static final String JDBC = System.getProperty("kanoon.jdbc", "jdbc:postgresql://localhost:15432/");
+    static final String KAFKA = System.getProperty("kanoon.kafka", "localhost:9092");
+    /** Where the launcher keeps every process's log (kept after a failure). */
+    static final String LOGS = System.getProperty("kanoon.logs", "deploy/local/.work/logs");
     static final String DEMO_PASSWORD = "kanoon";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -47,6 +47,15 @@ public final class AsyncApiDocument {
         }
     }
 
+    /** A document read elsewhere, e.g. the {@code /q/asyncapi} a running service serves (the e2e suite). */
+    public static AsyncApiDocument parse(String yaml) {
+        try {
+            return new AsyncApiDocument(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Message name (CloudEvents type) → payload schema, for every message in {@code components.messages}. */
     public Map<String, JsonNode> messages() {
         Map<String, JsonNode> out = new LinkedHashMap<>();
