@@ -215,9 +215,9 @@ public final class HostileInput {
                         .filter(g -> !g.op().isRead() && !answers.get(g).is2xx()).toList();
                 TreeMap<String, String> rebased = quiet();
                 boolean again = false;
-                Map<String, String> etags = new ConcurrentHashMap<>();
+                Map<String, String> replayTags = new ConcurrentHashMap<>();
                 for (Generated g : rejected) {
-                    Answer a = client.send(current(g, etags));
+                    Answer a = client.send(current(g, replayTags));
                     replayed.incrementAndGet();
                     check(g, a, failures);
                     again |= a.is2xx();
