@@ -338,7 +338,10 @@ public class BoardService {
     }
 
     public AppointmentView view(Appointment a) {
-        boolean mayseePersonal = caller.isNational() || caller.isOwnProvince(a.province)
+        // conventions (personal data): the person, the province's staff and the ministry — not other systems
+        // (a provincial or national integration account reads the Board, but sees national IDs masked)
+        boolean mayseePersonal = caller.hasAnyRole(Roles.MINISTRY_ADMIN, Roles.MINISTRY_ANALYST)
+                || caller.isOwnProvince(a.province) && caller.hasAnyRole(Roles.PROVINCIAL_STAFF)
                 || caller.nationalId().filter(a.nationalId::equals).isPresent();
         LocalDate today = clock.today();
         boolean ending = a.status == AppointmentStatus.ACTIVE && a.termEnd != null

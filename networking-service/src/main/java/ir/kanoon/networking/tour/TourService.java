@@ -302,7 +302,7 @@ public class TourService {
             q.setParameter("u", caller.subject());
         }
         if (after != null) {
-            q.setParameter("after", Long.parseLong(after.key(0)));
+            q.setParameter("after", after.number(0));
         }
         List<TourRegistration> rows = q.setMaxResults(page.limit() + 1).getResultList();
         return Page.of(rows, page.limit(), this::view, r -> Cursor.of(r.seq));

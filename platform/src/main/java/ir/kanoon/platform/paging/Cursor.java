@@ -56,6 +56,18 @@ public record Cursor(List<String> keys) {
     }
 
     /**
+     * Key {@code i} as a number (keyset listings ordered by a sequence). A cursor that decodes but does not hold
+     * a number there was not made by us: a 400 naming {@code cursor}.
+     */
+    public long number(int i) {
+        try {
+            return Long.parseLong(keys.get(i));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw Problems.invalid("cursor", "cursor.invalid");   // not ours: a 400, never a 500 (issue 14)
+        }
+    }
+
+    /**
      * Key {@code i} as a UUID (keyset listings ordered by a UUIDv7 id). A cursor that decodes but does not
      * hold a UUID there was not made by us: a 400 naming {@code cursor}, never a 500.
      */
