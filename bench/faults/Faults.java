@@ -293,7 +293,8 @@ public class Faults {
     }
 
     static String inList(Collection<String> ids) {
-        return ids.isEmpty() ? "(NULL)" : "('" + String.join("','", ids) + "')";
+        List<String> ok = ids.stream().filter(i -> i != null && i.matches("[0-9a-fA-F-]{36}")).toList();
+        return ok.isEmpty() ? "(NULL)" : "('" + String.join("','", ok) + "')";
     }
 
     static Connection db(String name) throws Exception {
@@ -341,7 +342,9 @@ public class Faults {
         }
         Set<String> ackDecidedApps = new TreeSet<>();
         for (String chain : ackDecide) {
-            ackDecidedApps.add(appOfChain.get(chain));
+            if (appOfChain.containsKey(chain)) {
+                ackDecidedApps.add(appOfChain.get(chain));
+            }
         }
 
         // wait until the outbox has drained and networking's directory has caught up (generous: loaded machine)
