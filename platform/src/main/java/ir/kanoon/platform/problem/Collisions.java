@@ -48,8 +48,11 @@ final class Collisions {
                         || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
                     return true;
                 }
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true; // io.agroal: "Sorry, acquisition timeout!"
+                // io.agroal: "Sorry, acquisition timeout!" (pool full) and "Acquisition timeout while waiting for
+                // new connection" (a new connection not opened in time, seen under load) - so case-insensitive
+                if (state == null && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                    return true;
                 }
             }
         }

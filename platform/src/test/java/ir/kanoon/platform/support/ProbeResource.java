@@ -133,6 +133,19 @@ public class ProbeResource {
                 new SQLException("Sorry, acquisition timeout!"));
     }
 
+    /**
+     * Agroal's other message, seen under load (bench/faults): no new connection opened within the acquisition
+     * timeout ("Acquisition timeout while waiting for new connection", capital A, cause TimeoutException).
+     */
+    @GET
+    @Path("/pool-new-connection-timeout")
+    @PermitAll
+    public void poolNewConnectionTimeout() {
+        throw new IllegalStateException("Unable to acquire JDBC Connection",
+                new SQLException("Acquisition timeout while waiting for new connection",
+                        new java.util.concurrent.TimeoutException()));
+    }
+
     /** The database away: the driver's connection failure (SQLState 08001). */
     @GET
     @Path("/database-down")
