@@ -1,5 +1,7 @@
 package ir.kanoon.demo;
 
+import ir.kanoon.platform.testing.NationalIds;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,15 +91,7 @@ final class People {
     }
 
     static String withCheckDigit(String nineDigits) {
-        if (!nineDigits.matches("[0-9]{9}")) {
-            throw new IllegalArgumentException("nine digits expected: " + nineDigits);
-        }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nineDigits.charAt(i) - '0') * (10 - i);
-        }
-        int r = sum % 11;
-        return nineDigits + (r < 2 ? r : 11 - r);
+        return NationalIds.withCheckDigit(nineDigits);
     }
 
     static boolean validNationalId(String id) {
