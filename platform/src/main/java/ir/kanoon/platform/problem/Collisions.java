@@ -94,12 +94,24 @@ final class Collisions {
     }
 
     /** {@code e} and its causes, each once (a cause chain may loop). */
+    /**
+     * The cause chain and the suppressed exceptions along it: a commit that fails because PostgreSQL shut down
+     * under it reaches us as Narayana's {@code RollbackException} ("Could not commit transaction") whose
+     * driver error (SQLState 57P01) is attached as suppressed, not as its cause (seen in bench/faults).
+     */
     private static List<Throwable> causes(Throwable e) {
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        collect(e, chain, seen);
+        return chain;
+    }
+
+    private static void collect(Throwable e, List<Throwable> chain, Set<Throwable> seen) {
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             chain.add(t);
+            for (Throwable suppressed : t.getSuppressed()) {
+                collect(suppressed, chain, seen);
+            }
         }
-        return chain;
     }
 }

@@ -138,7 +138,7 @@ class ApiConventionsTest {
     /** A burst larger than the connection pool, or the database away, is a 503 to retry — never a 500. */
     @Test
     void noDatabaseConnectionIs503WithRetryAfter_notAServerError() {
-        for (String probe : List.of("pool-exhausted", "pool-new-connection-timeout", "database-down")) {
+        for (String probe : List.of("pool-exhausted", "pool-new-connection-timeout", "database-down", "commit-during-shutdown")) {
             given().header("Accept-Language", "en").get("/api/v1/probes/" + probe)
                     .then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", notNullValue())

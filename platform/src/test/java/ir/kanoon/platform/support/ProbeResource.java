@@ -146,6 +146,20 @@ public class ProbeResource {
                         new java.util.concurrent.TimeoutException()));
     }
 
+    /**
+     * PostgreSQL shut down during a commit: Narayana's RollbackException carries the driver's error (SQLState
+     * 57P01, "terminating connection due to administrator command") as a suppressed exception, not as its cause.
+     */
+    @GET
+    @Path("/commit-during-shutdown")
+    @PermitAll
+    public void commitDuringShutdown() {
+        RuntimeException e = new IllegalStateException("Error invoking subclass method",
+                new IllegalStateException("ARJUNA016053: Could not commit transaction."));
+        e.getCause().addSuppressed(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        throw e;
+    }
+
     /** The database away: the driver's connection failure (SQLState 08001). */
     @GET
     @Path("/database-down")
