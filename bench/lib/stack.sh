@@ -74,8 +74,8 @@ kafka_start() {
       || die "cannot resolve Kafka's classpath: $BENCH_WORK/logs/kafka-classpath.log"
   fi
   local dir="$BENCH_WORK/data/kafka" props="$BENCH_WORK/kafka.properties"
-  sed -e "s|@KAFKA_DATA@|$dir|" -e "s|localhost:9093|localhost:$BENCH_KAFKA_CONTROLLER_PORT|g" \
-      -e "s|localhost:9092|localhost:$BENCH_KAFKA_PORT|g" "$ROOT/deploy/local/conf/kafka.properties" > "$props"
+  sed -e "s|@KAFKA_DATA@|$dir|" -e "s|@KAFKA_CONTROLLER_PORT@|$BENCH_KAFKA_CONTROLLER_PORT|g" \
+      -e "s|@KAFKA_PORT@|$BENCH_KAFKA_PORT|g" "$ROOT/deploy/local/conf/kafka.properties" > "$props"
   port_open "$BENCH_KAFKA_PORT" && die "port $BENCH_KAFKA_PORT is taken (BENCH_KAFKA_PORT=…)"
   if [ ! -f "$dir/meta.properties" ]; then
     java -cp "$(cat "$KAFKA_CP_FILE")" -Dlog4j2.configurationFile="$ROOT/deploy/local/conf/kafka-tools-log4j2.properties" \
