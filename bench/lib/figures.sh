@@ -161,8 +161,8 @@ SQL
   local rps=$RPS r; r=$(ratio "$RPS" "$tps")
   local rate=$(( RPS / 2 > 1 ? RPS / 2 : 1 ))
   open_run write "$rate" "$MEMBERSHIP_URL/api/v1/applications" --tokens "$BENCH_TOKENS" --post-applications IR-07
-  # pgbench's rows stay (distinct subjects, harmless): deleting them checks member.application_id, which has no
-  # index, by a scan of every member per deleted row — minutes at 1,000,000 members
+  # pgbench's rows stay (distinct subjects, harmless). Deleting them once took minutes at 1,000,000 members: the
+  # check of member.application_id scanned every member per deleted row (index member_application since V3)
   cat >> "$REPORT" <<MD
 ## 2. Write: \`POST /api/v1/applications\` vs pgbench — ratio **$r** (goal ≥ 0.4: $(verdict "$r" 0.4))
 
