@@ -93,6 +93,17 @@ public class OutboxRelay implements Runnable {
     private volatile String lastError;
     private Producer<String, String> producer;
     private Connection listener;
+    private volatile AfterKafkaCommit afterKafkaCommit = c -> { };
+
+    /** Test seam: runs right after a batch's Kafka commit, before its rows are deleted and the database commits. */
+    interface AfterKafkaCommit {
+        void run(Connection batchConnection) throws Exception;
+    }
+
+    /** Tests only: kill the relay's database connection, or "crash" the relay, inside the duplicate window. */
+    void afterKafkaCommit(AfterKafkaCommit hook) {
+        this.afterKafkaCommit = hook;
+    }
 
     /**
      * @param publishedLag told, for every published row, how long it waited since it was written
@@ -206,6 +217,7 @@ public class OutboxRelay implements Runnable {
             park(c, culprits);
             return culprits.size(); // the others stay pending: the next round sends them in a new transaction
         }
+        afterKafkaCommit.run(c);
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
             Array array = c.createArrayOf("bigint", rows.stream().map(Row::seq).toArray());
             delete.setArray(1, array);
