@@ -285,11 +285,17 @@ public class OutboxRelay implements Runnable {
         if (scanNeeded) {
             // A new producer: a previous one (another process, a crashed instance, this one before a failure)
             // may have committed a batch whose rows are still here. Delete those, commit, then publish.
+            long started = System.nanoTime();
             Set<UUID> onTopic = publishedAtTheTail(pendingTopics(c));
             int deleted = deletePending(c, onTopic);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (deleted > 0) {
                 LOG.warnf("Outbox relay: deleted %d pending rows already on Kafka (a batch committed there whose "
-                        + "database commit was lost); not sent again", deleted);
+                        + "database commit was lost); not sent again (scan of %d events took %d ms)",
+                        deleted, onTopic.size(), millis);
+            } else {
+                LOG.infof("Outbox relay: new producer; none of the pending rows is on Kafka yet (scan of %d "
+                        + "events took %d ms)", onTopic.size(), millis);
             }
             scannedThisRound = true;
             return Math.max(1, deleted);
