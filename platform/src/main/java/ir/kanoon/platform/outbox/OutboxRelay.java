@@ -139,6 +139,11 @@ public class OutboxRelay implements Runnable {
     private boolean scanNeeded;
     /** This round's transaction deletes what the scan found; {@link #scanNeeded} is cleared when it commits. */
     private boolean scannedThisRound;
+    /**
+     * This round's transaction deletes the {@link #unconfirmed} rows (or is the batch that set them); they are
+     * forgotten only when such a round commits, not when a round that did not get the lock does.
+     */
+    private boolean settlesUnconfirmed;
     private volatile AfterKafkaCommit afterKafkaCommit = c -> { };
 
     /** Test seam: runs right after a batch's Kafka commit, before its rows are deleted and the database commits. */
@@ -224,13 +229,16 @@ public class OutboxRelay implements Runnable {
      */
     int publishBatch() throws Exception {
         scannedThisRound = false;
+        settlesUnconfirmed = false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 int n = publishBatch(c);
                 c.commit();
-                // the database now agrees with Kafka: this round's batch, or the lost one it deleted, is settled
-                unconfirmed = null;
+                if (settlesUnconfirmed) {
+                    // the database now agrees with Kafka: this round's batch, or the lost one it deleted, is settled
+                    unconfirmed = null;
+                }
                 if (scannedThisRound) {
                     scanNeeded = false;
                 }
@@ -265,6 +273,7 @@ public class OutboxRelay implements Runnable {
             // first and commit that on its own (the caller loops): deleting them in the next batch's
             // transaction could be lost with it, leaving two batches to reconcile.
             int deleted = deletePending(c, unconfirmed);
+            settlesUnconfirmed = true;
             LOG.infof("Outbox relay: deleted %d rows of a batch Kafka had committed (not sent again)", deleted);
             return Math.max(1, deleted);
         }
@@ -306,6 +315,7 @@ public class OutboxRelay implements Runnable {
             return culprits.size(); // the others stay pending: the next round sends them in a new transaction
         }
         unconfirmed = rows.stream().map(Row::id).toList();
+        settlesUnconfirmed = true;
         afterKafkaCommit.run(c);
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
             Array array = c.createArrayOf("bigint", rows.stream().map(Row::seq).toArray());
