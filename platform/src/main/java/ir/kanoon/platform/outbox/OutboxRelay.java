@@ -1,6 +1,10 @@
 package ir.kanoon.platform.outbox;
 
 import ir.kanoon.platform.events.CloudEvent;
+import ir.kanoon.platform.events.CloudEvents;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,12 +12,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -30,9 +38,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +60,35 @@ import java.util.function.Consumer;
  *     behind a PARKED row of their aggregate, {@code beginTransaction}, send them keyed by aggregate id,
  *     {@code commitTransaction}, and only then delete the rows and commit the database. A reader with
  *     {@code isolation.level=read_committed} sees each event once: a batch that failed is aborted (or
- *     fenced by the next producer with the same {@code transactional.id}) before its rows are sent again.
- *     Only a crash between the Kafka commit and the database commit can repeat a batch.</li>
+ *     fenced by the next producer with the same {@code transactional.id}) before its rows are sent again.</li>
+ * <li>The duplicate window — the Kafka transaction committed, the database commit did not (PostgreSQL
+ *     restarted, the connection was killed, the process died) — is closed in two ways, both deleting the
+ *     rows instead of sending them again, both before anything else is sent:
+ *     <ul>
+ *     <li><em>In process</em>: the rows of a batch whose Kafka commit returned are remembered until the
+ *         database commit succeeds; if it did not, the next round deletes them (by event id) first.</li>
+ *     <li><em>Across processes</em> (a crash, SIGKILL, a shutdown mid-commit, another replica taking over):
+ *         every new producer, right after {@code initTransactions} (which completes or aborts whatever the
+ *         previous holder of the {@code transactional.id} left open), reads the tail of every partition of
+ *         the topics that have pending rows with a {@code read_committed} consumer and deletes the pending
+ *         rows whose CloudEvent {@code id} is already there. Why this is exact: every relay of a service
+ *         shares one {@code transactional.id}, so a batch can only be committed by the producer that
+ *         initialised last, and that producer scanned before its first send; hence a lost batch is the last
+ *         transaction written to its partitions, within the last {@code batchSize} records of each (the
+ *         window read is twice that, for margin). It matches by event id, never by {@code seq}: it can
+ *         only delete an event that is on the topic, never lose one (a database restored or recreated
+ *         under a long-lived Kafka reuses {@code seq}s, never UUIDs).</li>
+ *     </ul>
+ *     Why not a marker committed with the batch ({@code sendOffsetsToTransaction} to a relay-owned group):
+ *     it would add two blocking broker round trips ({@code AddOffsetsToTxn}, {@code TxnOffsetCommit}) to
+ *     every batch, i.e. to every event's latency; the scan costs nothing on the common path and runs only
+ *     when a producer is created. What is left: the scan assumes the relay is the only writer of its topics
+ *     (true in Kanoon: each service's {@code kanoon.<service>.events} is written by its relay alone); a
+ *     foreign writer putting more than {@code batchSize} records after a lost batch could hide it (a
+ *     duplicate, never a loss).</li>
  * <li>A commit that timed out is retried (it may already be completing; aborting or re-sending then
  *     would duplicate). Any other failure aborts; if the abort fails too the producer is closed and a new
- *     one fences the old transaction.</li>
+ *     one fences the old transaction (and, being new, scans: a commit whose outcome was unknown is found).</li>
  * <li>A record Kafka refuses for good ({@link #isPermanent}) is PARKED with its reason (the first such
  *     record per round); the rest of the batch is sent again, and later rows of that aggregate wait behind
  *     it (counted as blocked).</li>
@@ -67,7 +103,7 @@ public class OutboxRelay implements Runnable {
 
     /** Rows that may be published now: pending and not behind a parked row of the same aggregate. */
     static final String SELECT_READY = """
-            SELECT o.seq, o.topic, o.aggregate_id, o.payload, o.created_at FROM outbox_event o
+            SELECT o.seq, o.id, o.topic, o.aggregate_id, o.payload, o.created_at FROM outbox_event o
             WHERE o.status = 'PENDING'
               AND NOT EXISTS (SELECT 1 FROM outbox_event p WHERE p.status = 'PARKED'
                               AND p.topic = o.topic AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq)
@@ -79,7 +115,7 @@ public class OutboxRelay implements Runnable {
                            String transactionalId, Map<String, Object> extraProducerConfig) {
     }
 
-    private record Row(long seq, String topic, String aggregateId, String payload, Timestamp createdAt) {
+    private record Row(long seq, UUID id, String topic, String aggregateId, String payload, Timestamp createdAt) {
     }
 
     private record Culprit(Row row, String reason) {
@@ -93,6 +129,32 @@ public class OutboxRelay implements Runnable {
     private volatile String lastError;
     private Producer<String, String> producer;
     private Connection listener;
+    /**
+     * Event ids of the last batch whose Kafka transaction committed while its database commit is not known to
+     * have succeeded (relay thread only). Set right after the Kafka commit, cleared once a database commit
+     * succeeds; while set, the next round deletes these rows before anything else.
+     */
+    private List<UUID> unconfirmed;
+    /** The current producer has not yet looked for a batch a previous producer committed and left (relay thread only). */
+    private boolean scanNeeded;
+    /** This round's transaction deletes what the scan found; {@link #scanNeeded} is cleared when it commits. */
+    private boolean scannedThisRound;
+    /**
+     * This round's transaction deletes the {@link #unconfirmed} rows (or is the batch that set them); they are
+     * forgotten only when such a round commits, not when a round that did not get the lock does.
+     */
+    private boolean settlesUnconfirmed;
+    private volatile AfterKafkaCommit afterKafkaCommit = c -> { };
+
+    /** Test seam: runs right after a batch's Kafka commit, before its rows are deleted and the database commits. */
+    interface AfterKafkaCommit {
+        void run(Connection batchConnection) throws Exception;
+    }
+
+    /** Tests only: kill the relay's database connection, or "crash" the relay, inside the duplicate window. */
+    void afterKafkaCommit(AfterKafkaCommit hook) {
+        this.afterKafkaCommit = hook;
+    }
 
     /**
      * @param publishedLag told, for every published row, how long it waited since it was written
@@ -166,14 +228,31 @@ public class OutboxRelay implements Runnable {
      * nothing to do or another relay holds the lock.
      */
     int publishBatch() throws Exception {
+        scannedThisRound = false;
+        settlesUnconfirmed = false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 int n = publishBatch(c);
                 c.commit();
+                if (settlesUnconfirmed) {
+                    // the database now agrees with Kafka: this round's batch, or the lost one it deleted, is settled
+                    unconfirmed = null;
+                }
+                if (scannedThisRound) {
+                    scanNeeded = false;
+                }
                 return n;
             } catch (Exception e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection is gone: PostgreSQL rolled back already
+                }
+                if (unconfirmed != null) {
+                    LOG.warnf("Outbox relay: %d events are on Kafka but their rows could not be deleted (%s); "
+                            + "they will be deleted, not sent again", unconfirmed.size(), e.getMessage());
+                }
                 throw e;
             }
         }
@@ -189,23 +268,55 @@ public class OutboxRelay implements Runnable {
                 }
             }
         }
+        if (unconfirmed != null) {
+            // In-process recovery: Kafka committed these rows' batch, the database commit failed. Delete them
+            // first and commit that on its own (the caller loops): deleting them in the next batch's
+            // transaction could be lost with it, leaving two batches to reconcile.
+            int deleted = deletePending(c, unconfirmed);
+            settlesUnconfirmed = true;
+            LOG.infof("Outbox relay: deleted %d rows of a batch Kafka had committed (not sent again)", deleted);
+            return Math.max(1, deleted);
+        }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(SELECT_READY)) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5)));
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6)));
                 }
             }
         }
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Culprit> culprits = sendInTransaction(rows);
+        Producer<String, String> p = producer();
+        if (scanNeeded) {
+            // A new producer: a previous one (another process, a crashed instance, this one before a failure)
+            // may have committed a batch whose rows are still here. Delete those, commit, then publish.
+            long started = System.nanoTime();
+            Set<UUID> onTopic = publishedAtTheTail(pendingTopics(c));
+            int deleted = deletePending(c, onTopic);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (deleted > 0) {
+                LOG.warnf("Outbox relay: deleted %d pending rows already on Kafka (a batch committed there whose "
+                        + "database commit was lost); not sent again (scan of %d events took %d ms)",
+                        deleted, onTopic.size(), millis);
+            } else {
+                LOG.infof("Outbox relay: new producer; none of the pending rows is on Kafka yet (scan of %d "
+                        + "events took %d ms)", onTopic.size(), millis);
+            }
+            scannedThisRound = true;
+            return Math.max(1, deleted);
+        }
+        List<Culprit> culprits = sendInTransaction(p, rows);
         if (!culprits.isEmpty()) {
             park(c, culprits);
             return culprits.size(); // the others stay pending: the next round sends them in a new transaction
         }
+        unconfirmed = rows.stream().map(Row::id).toList();
+        settlesUnconfirmed = true;
+        afterKafkaCommit.run(c);
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox_event WHERE seq = ANY (?)")) {
             Array array = c.createArrayOf("bigint", rows.stream().map(Row::seq).toArray());
             delete.setArray(1, array);
@@ -222,8 +333,7 @@ public class OutboxRelay implements Runnable {
      * Sends the rows in one Kafka transaction. Returns normally once it committed (empty list), returns
      * the records Kafka refused for good after aborting, or throws (after aborting) on any other failure.
      */
-    private List<Culprit> sendInTransaction(List<Row> rows) throws Exception {
-        Producer<String, String> p = producer();
+    private List<Culprit> sendInTransaction(Producer<String, String> p, List<Row> rows) throws Exception {
         p.beginTransaction();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try {
@@ -272,7 +382,7 @@ public class OutboxRelay implements Runnable {
             } catch (TimeoutException e) {
                 if (!running) {
                     // shutting down mid-commit: the rows stay; the next relay's producer completes or aborts
-                    // this transaction (only this case and a crash can repeat a batch)
+                    // this transaction, then its scan finds the batch if it was committed and deletes the rows
                     closeProducer();
                     throw e;
                 }
@@ -355,6 +465,106 @@ public class OutboxRelay implements Runnable {
         }
     }
 
+    /** Deletes the pending rows with these event ids; returns how many there were. */
+    private static int deletePending(Connection c, Collection<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM outbox_event WHERE status = 'PENDING' AND id = ANY (?)")) {
+            delete.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            return delete.executeUpdate();
+        }
+    }
+
+    private static List<String> pendingTopics(Connection c) throws SQLException {
+        List<String> topics = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT topic FROM outbox_event WHERE status = 'PENDING'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                topics.add(rs.getString(1));
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Event ids in the last {@code 2 × batchSize} committed records of every partition of these topics. A
+     * batch lost between the Kafka and the database commit is the last transaction on its partitions (see the
+     * class comment) and has at most {@code batchSize} records on each. Records that are not CloudEvents (a
+     * test's poison record) are skipped. Throws when Kafka does not answer within {@code sendTimeout}: the
+     * round fails and is retried, and nothing is sent until the scan succeeded.
+     */
+    private Set<UUID> publishedAtTheTail(Collection<String> topics) {
+        Set<UUID> ids = new HashSet<>();
+        if (topics.isEmpty()) {
+            return ids;
+        }
+        Duration timeout = settings.sendTimeout();
+        long window = 2L * settings.batchSize() + 16; // + control records (one commit marker per transaction)
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "outbox-relay-scan-" + Thread.currentThread().getName());
+        try (KafkaConsumer<byte[], String> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+                if (infos != null) { // a topic that does not exist holds nothing of ours
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            if (partitions.isEmpty()) {
+                return ids;
+            }
+            // read_committed: the end is the last stable offset; our previous transaction is complete by now
+            // (initTransactions waited for it), so its records are below it
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+            Map<TopicPartition, Long> from = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                long start = Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - window);
+                if (start < end.getOrDefault(tp, 0L)) {
+                    from.put(tp, start);
+                }
+            }
+            if (from.isEmpty()) {
+                return ids;
+            }
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Set<TopicPartition> reading = new HashSet<>(from.keySet());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!reading.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("outbox recovery scan did not reach the end of " + reading + " in " + timeout);
+                }
+                for (ConsumerRecord<byte[], String> r : consumer.poll(Duration.ofMillis(100))) {
+                    UUID id = eventId(r.value());
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+                reading.removeIf(tp -> consumer.position(tp, timeout) >= end.get(tp));
+            }
+        }
+        return ids;
+    }
+
+    private static UUID eventId(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(CloudEvents.fromJson(value).id());
+        } catch (RuntimeException notOurs) {
+            return null;
+        }
+    }
+
     private Producer<String, String> producer() {
         if (producer == null) {
             Map<String, Object> config = new HashMap<>();
@@ -382,6 +592,7 @@ public class OutboxRelay implements Runnable {
                 throw e;
             }
             producer = p;
+            scanNeeded = true; // before its first send: see the class comment
         }
         return producer;
     }
