@@ -281,7 +281,7 @@ final class ConsumerLoop implements Runnable {
             lastErrorAt = f.lastFailureAt;
             switch (FailureClassifier.classify(e)) {
                 case UNPROCESSABLE -> {
-                    f.deadLetterReason = FailureClassifier.unprocessable(e).getMessage();
+                    f.deadLetterReason = FailureClassifier.unprocessableReason(e);
                     return deadLetter(record, f, deadLetters);
                 }
                 case SERVICE -> {

@@ -89,11 +89,14 @@ public final class FailureClassifier {
         return Kind.EVENT;
     }
 
-    /** The handler's own reason when it said the event is unprocessable, else null. */
-    static UnprocessableEventException unprocessable(Throwable failure) {
+    /**
+     * The handler's own words when it said the event is unprocessable (its message, or a description when it gave
+     * none: the dead-letter header must not be empty), else null.
+     */
+    static String unprocessableReason(Throwable failure) {
         for (Throwable t : chain(failure)) {
             if (t instanceof UnprocessableEventException u) {
-                return u;
+                return u.getMessage() == null || u.getMessage().isBlank() ? describe(u) : u.getMessage();
             }
         }
         return null;
@@ -140,9 +143,10 @@ public final class FailureClassifier {
                 break;
             }
         }
-        if (telling == null) {
+        if (telling == null) { // the innermost cause (a chain may loop: stop where it would)
+            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root && chain.contains(root.getCause())) {
+            while (seen.add(root) && root.getCause() != null && !seen.contains(root.getCause())) {
                 root = root.getCause();
             }
             telling = root;

@@ -132,6 +132,7 @@ class FailureClassifierTest {
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
         assertEquals(Kind.EVENT, FailureClassifier.classify(a));
+        assertEquals("RuntimeException: a (caused by RuntimeException: b)", FailureClassifier.describe(a));
     }
 
     // ---- the reason in the dead-letter header
@@ -147,6 +148,16 @@ class FailureClassifierTest {
         assertEquals("IllegalStateException: boom (caused by NumberFormatException: x)",
                 FailureClassifier.describe(new IllegalStateException("boom", new NumberFormatException("x"))));
         assertEquals("NullPointerException", FailureClassifier.describe(new NullPointerException()));
+    }
+
+    @Test
+    void anUnprocessableEventsReasonIsTheHandlersOwnWords_orItsDescriptionWhenItGaveNone() {
+        assertEquals("unsupported event type x.v2", FailureClassifier.unprocessableReason(
+                new RuntimeException(new UnprocessableEventException("unsupported event type x.v2"))));
+        assertEquals("UnprocessableEventException (caused by NumberFormatException: For input string: \"x\")",
+                FailureClassifier.unprocessableReason(new UnprocessableEventException(null,
+                        new NumberFormatException("For input string: \"x\""))));
+        assertEquals(null, FailureClassifier.unprocessableReason(new IllegalStateException("no")));
     }
 
     @Test
