@@ -164,6 +164,21 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void aStatementPostgresRefusesEveryTimeIsTheEventsFault_retriedMaxAttemptsThenDeadLetteredWithItsSqlState()
+            throws Exception {
+        String aggregate = aggregate();
+        CloudEvent poison = event(aggregate, Map.of("refusedByDatabase", true));
+        CloudEvent next = event(aggregate, Map.of());
+        send(poison, next);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(dataSource, next.id()) == 1);
+        assertEquals(settings.maxAttempts(), handler.invocations(poison.id()));
+        ConsumerRecord<String, String> parked = deadLettered(poison.id());
+        assertTrue(header(parked, "dlt-reason").contains("[SQLState 22012]"),
+                "the reason names the database's refusal: " + header(parked, "dlt-reason"));
+        assertEquals(String.valueOf(settings.maxAttempts()), header(parked, "dlt-attempts"));
+    }
+
+    @Test
     void aLostDatabaseConnectionIsRetriedBeyondMaxAttemptsNeverDeadLettered_andAppliedOnceItRecovers() throws Exception {
         String aggregate = aggregate();
         int failures = settings.maxAttempts() + 2; // more than would dead-letter any other failure
