@@ -4,7 +4,8 @@
 //
 //   java -cp <jars> Faults.java load WRITES_PER_SECOND SECONDS OUT.csv   writes through membership's API
 //   java -cp <jars> Faults.java verify OUT.csv...                        counts and invariants (waits for drain)
-//   java -cp <jars> Faults.java poison                                   malformed records onto membership's topic
+//   java -cp <jars> Faults.java poison STATE.properties                  poison records onto membership's topic
+//   java -cp <jars> Faults.java poison-check STATE.properties            retried, dead-lettered, partition flowed on?
 //   java -cp <jars> Faults.java dlt GROUP                                prints the group's dead-letter records
 //
 // One "chain" = one aggregate: submit an application on someone's behalf (tehran-secretariat), review it and
@@ -13,8 +14,10 @@
 // application.submitted (key = application id) [, a review event if the service has one], application.decided
 // (key = application id) and member.admitted (key = member id), which networking's directory consumes.
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -53,7 +56,8 @@ public class Faults {
         switch (args[0]) {
             case "load" -> load(Double.parseDouble(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
             case "verify" -> System.exit(verify(Arrays.copyOfRange(args, 1, args.length)));
-            case "poison" -> poison();
+            case "poison" -> poison(args.length > 1 ? Path.of(args[1]) : null);
+            case "poison-check" -> System.exit(poisonCheck(Path.of(args[1])));
             case "dlt" -> dlt(args[1]);
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -471,19 +475,193 @@ public class Faults {
         return new KafkaProducer<>(p);
     }
 
-    /** Two poison records: bytes that are no CloudEvent, and a CloudEvent whose member data is unusable. */
-    static void poison() throws Exception {
+    /**
+     * Three poison records, one key (so one partition, in this order), each one a different failure of a consumer:
+     * <ol>
+     *   <li>bytes that are no CloudEvent: dead-lettered at once (nothing to retry);</li>
+     *   <li>a member.admitted whose data the handler rejects ({@code memberId} not a UUID): the handler throws
+     *   UnprocessableEventException, dead-lettered at once;</li>
+     *   <li>a well-formed member.admitted whose province code is too long for the consumers' columns
+     *   (networking's {@code directory_entry.province varchar(8)}): the handler accepts it, PostgreSQL refuses the
+     *   row (SQLState 22001) at commit, every time. Not the database being away, so it is retried
+     *   {@code kanoon.consumer.max-attempts} times with backoff, then dead-lettered with its reason, and the
+     *   partition moves on. Before issue 14's fix it was retried for ever and held the partition.</li>
+     * </ol>
+     * Writes their partition and offsets to {@code state} for {@link #poisonCheck}.
+     */
+    static void poison(Path state) throws Exception {
         String stamp = String.valueOf(System.currentTimeMillis());
+        String key = "poison-" + stamp;
         try (KafkaProducer<String, String> p = producer()) {
-            var a = p.send(new ProducerRecord<>(TOPIC, "poison-" + stamp, "{not json at all " + stamp)).get();
+            var a = p.send(new ProducerRecord<>(TOPIC, key, "{not json at all " + stamp)).get();
             String ce = """
                     {"specversion":"1.0","id":"%s","source":"/kanoon/membership","type":"ir.kanoon.membership.member.admitted.v1",
                      "subject":"poison-%s","time":"2026-11-30T00:00:00Z","datacontenttype":"application/json",
                      "data":{"memberId":"not-a-uuid","province":42}}""".formatted(UUID.randomUUID(), stamp);
-            var b = p.send(new ProducerRecord<>(TOPIC, "poison-" + stamp, ce)).get();
-            System.out.printf("  [poison] unparseable at %s-%d@%d; bad data at %s-%d@%d%n", a.topic(), a.partition(),
-                    a.offset(), b.topic(), b.partition(), b.offset());
+            var b = p.send(new ProducerRecord<>(TOPIC, key, ce)).get();
+            String failingId = UUID.randomUUID().toString();
+            String failing = """
+                    {"specversion":"1.0","id":"%s","source":"/kanoon/membership","type":"ir.kanoon.membership.member.admitted.v1",
+                     "subject":"%s","time":"2026-11-30T00:00:00Z","datacontenttype":"application/json","provincecode":"IR-07",
+                     "data":{"memberId":"%s","membershipNumber":"POISON-%s","province":"IR-07-POISON","category":"ENTREPRENEUR",
+                     "displayName":"poison %s","status":"ACTIVE"}}""".formatted(failingId, key, UUID.randomUUID(), stamp, stamp);
+            var c = p.send(new ProducerRecord<>(TOPIC, key, failing)).get();
+            System.out.printf("  [poison] unparseable at %s-%d@%d; unprocessable data at %s-%d@%d; "
+                            + "refused by the database at %s-%d@%d (event %s)%n", a.topic(), a.partition(), a.offset(),
+                    b.topic(), b.partition(), b.offset(), c.topic(), c.partition(), c.offset(), failingId);
+            if (state != null) {
+                Properties props = new Properties();
+                props.setProperty("key", key);
+                props.setProperty("partition", String.valueOf(c.partition()));
+                props.setProperty("unparseable", String.valueOf(a.offset()));
+                props.setProperty("unprocessable", String.valueOf(b.offset()));
+                props.setProperty("refused", String.valueOf(c.offset()));
+                props.setProperty("refusedId", failingId);
+                props.setProperty("sentAt", Instant.now().toString());
+                try (var w = Files.newBufferedWriter(state)) {
+                    props.store(w, "bench/faults poison records");
+                }
+            }
         }
+    }
+
+    /** The {@code dlt-*} headers of the dead-letter records of {@code group}, by original partition and offset. */
+    static Map<String, Map<String, String>> deadLetters(String group) {
+        String topic = TOPIC + "." + group + ".dlt";
+        Properties p = new Properties();
+        p.put("bootstrap.servers", KAFKA);
+        p.put("group.id", "faults-dlt-" + UUID.randomUUID());
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        Map<String, Map<String, String>> byOrigin = new HashMap<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            if (!c.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
+                return byOrigin;
+            }
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                    Map<String, String> h = new TreeMap<>();
+                    for (Header x : r.headers()) {
+                        if (x.key().startsWith("dlt")) {
+                            h.put(x.key(), new String(x.value(), StandardCharsets.UTF_8));
+                        }
+                    }
+                    byOrigin.put(h.get("dlt-original-partition") + "@" + h.get("dlt-original-offset"), h);
+                }
+            }
+        }
+        return byOrigin;
+    }
+
+    /**
+     * Issue 14: "a consumer fails on a poison event: it is retried, then dead-lettered with its reason; the partition
+     * keeps flowing". Checked on networking's {@code networking.directory} consumer against the records
+     * {@link #poison} wrote: the two permanent failures dead-lettered after one attempt; the refused row after
+     * exactly {@code MAX_ATTEMPTS} (the services' {@code kanoon.consumer.max-attempts}, default 5) attempts, with a
+     * reason naming the database's refusal and a first failure before its last (backoff between them); every
+     * member.admitted written to the same partition after the poison applied by the consumer; and the group's
+     * committed offset on that partition past the poison. Exit status 0 when all hold.
+     */
+    static int poisonCheck(Path stateFile) throws Exception {
+        Properties state = new Properties();
+        try (var r = Files.newBufferedReader(stateFile)) {
+            state.load(r);
+        }
+        int partition = Integer.parseInt(state.getProperty("partition"));
+        long refused = Long.parseLong(state.getProperty("refused"));
+        int maxAttempts = Integer.parseInt(env("MAX_ATTEMPTS", "5"));
+        long deadline = System.currentTimeMillis() + Long.parseLong(env("DRAIN_SECONDS", "300")) * 1000;
+
+        // the refused record is retried with backoff before it is dead-lettered: wait for it (bounded)
+        Map<String, Map<String, String>> dlt = deadLetters(GROUP);
+        while (!dlt.containsKey(partition + "@" + refused) && System.currentTimeMillis() < deadline) {
+            sleep(2000);
+            dlt = deadLetters(GROUP);
+        }
+        List<String> failures = new ArrayList<>();
+        StringBuilder md = new StringBuilder("| poison record (`").append(TOPIC).append("`-").append(partition)
+                .append(") | on `").append(GROUP).append("`'s dead-letter topic | dlt-attempts | dlt-reason | "
+                        + "first → last failure |\n| --- | --- | --- | --- | --- |\n");
+        for (String which : List.of("unparseable", "unprocessable", "refused")) {
+            long offset = Long.parseLong(state.getProperty(which));
+            Map<String, String> h = dlt.get(partition + "@" + offset);
+            String expectedAttempts = which.equals("refused") ? String.valueOf(maxAttempts) : "1";
+            if (h == null) {
+                failures.add(which + " record @" + offset + " not dead-lettered");
+                md.append("| ").append(which).append(" @").append(offset).append(" | **no** | | | |\n");
+                continue;
+            }
+            String reason = h.getOrDefault("dlt-reason", "");
+            String first = h.get("dlt-first-failure-at"), last = h.get("dlt-last-failure-at");
+            md.append("| ").append(which).append(" @").append(offset).append(" | yes | ")
+                    .append(h.get("dlt-attempts")).append(" (expected ").append(expectedAttempts).append(") | ")
+                    .append(reason.replace("|", "\\|").replace("\n", " ")).append(" | ").append(first).append(" → ")
+                    .append(last).append(" |\n");
+            if (!expectedAttempts.equals(h.get("dlt-attempts"))) {
+                failures.add(which + ": dlt-attempts " + h.get("dlt-attempts") + ", expected " + expectedAttempts);
+            }
+            if (reason.isBlank()) {
+                failures.add(which + ": no dlt-reason");
+            }
+            if (which.equals("refused")) {
+                if (!reason.contains("22001")) {
+                    failures.add("refused: dlt-reason does not name the database's refusal (SQLState 22001)");
+                }
+                if (first == null || last == null || !Instant.parse(first).isBefore(Instant.parse(last))) {
+                    failures.add("refused: no retries between first and last failure (" + first + " → " + last + ")");
+                }
+            }
+        }
+
+        // later events of the partition: every member.admitted written behind the poison must be applied
+        Set<String> later = new TreeSet<>();
+        for (Event e : readTopic(TOPIC, new Properties())) {
+            if (e.partition() == partition && e.offset() > refused && e.id() != null
+                    && "ir.kanoon.membership.member.admitted.v1".equals(e.type())) {
+                later.add(e.id());
+            }
+        }
+        long applied = 0;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection n = db("networking")) {
+                applied = count(n, "SELECT count(*) FROM processed_event WHERE consumer = '" + GROUP
+                        + "' AND event_id IN " + inList(later));
+            }
+            if (applied >= later.size()) {
+                break;
+            }
+            sleep(2000);
+        }
+        long committed = -1;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA))) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+                    .get(60, TimeUnit.SECONDS).get(new TopicPartition(TOPIC, partition));
+            committed = o == null ? -1 : o.offset();
+        }
+        if (later.isEmpty()) {
+            failures.add("no member.admitted behind the poison on partition " + partition + " (did the load run?)");
+        }
+        if (applied < later.size()) {
+            failures.add((later.size() - applied) + " member.admitted behind the poison not applied");
+        }
+        if (committed <= refused) {
+            failures.add(GROUP + "'s committed offset " + committed + " not past the poison @" + refused);
+        }
+        md.append("\n| behind the poison on the same partition | count |\n| --- | --- |\n")
+                .append("| member.admitted written after it | ").append(later.size()).append(" |\n")
+                .append("| of which applied by `").append(GROUP).append("` (processed_event rows) | ").append(applied)
+                .append(" |\n| `").append(GROUP).append("`'s committed offset on the partition (poison @")
+                .append(refused).append(") | ").append(committed).append(" |\n");
+        System.out.print(md);
+        failures.forEach(f -> System.out.println("FAILED: " + f));
+        System.out.println(failures.isEmpty() ? "POISON VERDICT: PASS" : "POISON VERDICT: FAIL");
+        return failures.isEmpty() ? 0 : 1;
     }
 
     static void dlt(String group) {

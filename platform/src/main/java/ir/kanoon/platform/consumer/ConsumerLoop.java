@@ -37,10 +37,14 @@ import java.util.function.BiConsumer;
  * {@code topics()} — with backoff, counting restarts and keeping the last error; it ends only on
  * {@link #stop()} (or an {@link Error}, which the liveness check then reports as DOWN).
  *
- * <p>Per record: a permanent failure ({@link UnprocessableEventException}, an unparseable CloudEvent)
- * goes to the dead-letter topic; any other failure is transient: the consumer seeks back to the failed
- * offset, pauses that partition until the retry is due and keeps polling, so it stays in its group
- * (no {@code max.poll.interval.ms} overrun) while later records of the partition wait (order kept).
+ * <p>Per record ({@link FailureClassifier}): an unparseable CloudEvent or an {@link UnprocessableEventException}
+ * goes to the dead-letter topic at once. Any other failure is retried: the consumer seeks back to the failed
+ * offset, pauses that partition until the retry is due and keeps polling, so it stays in its group (no
+ * {@code max.poll.interval.ms} overrun) while later records of the partition wait (order kept). A failure that
+ * says our database is away or busy is retried for as long as it lasts (an outage never dead-letters good
+ * events); any other failure is retried until the record has failed {@link ConsumerSettings#maxAttempts()}
+ * times that way, then dead-lettered with its reason and attempt count, so a poison event cannot block its
+ * partition (and the aggregates sharing it) for ever. Dead-lettering commits the offset like a success.
  */
 final class ConsumerLoop implements Runnable {
 
@@ -49,14 +53,24 @@ final class ConsumerLoop implements Runnable {
     /** A partition whose record at {@code offset} failed and is retried at {@code retryAtNanos}. */
     private static final class Failure {
         final long offset;
-        int attempts;
         final Instant since;
+        /** When the record last failed to be processed. */
+        Instant lastFailureAt;
+        /** Times the record was read and failed (parse or handler); {@code dlt-attempts}. */
+        int attempts;
+        /** Of those, failures that were the event's (not our database's): these are limited. */
+        int eventFailures;
+        /** Times it was put back to wait (failures and refused dead-letter writes): the backoff's exponent. */
+        int retries;
+        /** Set once the record is to be dead-lettered: a retry then only repeats the refused dead-letter write. */
+        String deadLetterReason;
         long retryAtNanos;
         boolean paused;
 
         Failure(long offset, Instant since) {
             this.offset = offset;
             this.since = since;
+            this.lastFailureAt = since;
         }
     }
 
@@ -79,6 +93,7 @@ final class ConsumerLoop implements Runnable {
     private volatile Instant pausedSince;
     private volatile int stuckAttempts;
     private volatile long deadLettered;
+    private volatile long retriesTotal;
 
     ConsumerLoop(EventHandler handler, ConsumerSettings settings, String bootstrapServers,
                  BiConsumer<EventHandler, CloudEvent> apply) {
@@ -121,6 +136,16 @@ final class ConsumerLoop implements Runnable {
         return restarts;
     }
 
+    /** Records put back to be retried so far (each failed attempt and each refused dead-letter write); a metric. */
+    long retries() {
+        return retriesTotal;
+    }
+
+    /** Records dead-lettered so far; a metric. */
+    long deadLettered() {
+        return deadLettered;
+    }
+
     /**
      * Liveness: DOWN only when the supervising thread is gone (an {@link Error} killed it) — nothing but a
      * process restart brings it back. A loop waiting to restart (Kafka away) is UP with
@@ -134,6 +159,7 @@ final class ConsumerLoop implements Runnable {
                 .withData("group", handler.consumerGroup())
                 .withData("running", alive && polling)
                 .withData("restarts", restarts)
+                .withData("retries", retriesTotal)
                 .withData("deadLettered", deadLettered);
         Long l = lag;
         if (l != null) {
@@ -215,7 +241,7 @@ final class ConsumerLoop implements Runnable {
                         if (stopping) {
                             return; // shutting down: uncommitted records are read again by the next owner
                         }
-                        if (process(record, deadLetters) == Outcome.RETRY) {
+                        if (process(tp, record, deadLetters) == Outcome.RETRY) {
                             retryLater(c, tp, record.offset());
                             break; // later records of this partition wait behind the failed one
                         }
@@ -228,41 +254,75 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    private Outcome process(ConsumerRecord<String, byte[]> record, KafkaProducer<byte[], byte[]> deadLetters) {
+    private Outcome process(TopicPartition tp, ConsumerRecord<String, byte[]> record,
+                            KafkaProducer<byte[], byte[]> deadLetters) {
+        Failure f = failures.get(tp);
+        if (f != null && f.offset != record.offset()) {
+            f = null; // a failure of an earlier offset that was since dealt with
+        }
+        if (f != null && f.deadLetterReason != null) {
+            return deadLetter(record, f, deadLetters); // decided already: only the dead-letter write was refused
+        }
         CloudEvent event;
         try {
             event = CloudEvents.fromBytes(record.value());
         } catch (CloudEvents.InvalidEventException e) {
-            return deadLetter(record, "unparseable CloudEvent: " + e.getMessage(), deadLetters);
+            f = failed(tp, record.offset(), f);
+            f.deadLetterReason = "unparseable CloudEvent: " + e.getMessage();
+            return deadLetter(record, f, deadLetters);
         }
         try {
             apply.accept(handler, event);
             return Outcome.DONE;
         } catch (RuntimeException e) {
-            UnprocessableEventException permanent = permanentCause(e);
-            if (permanent != null) {
-                return deadLetter(record, permanent.getMessage(), deadLetters);
-            }
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            f = failed(tp, record.offset(), f);
+            String reason = FailureClassifier.describe(e);
             lastError = "event " + event.id() + " (" + event.type() + "): " + reason;
-            lastErrorAt = Instant.now();
-            LOG.warnf("Event %s (%s) failed in %s; retrying with the partition paused: %s", event.id(), event.type(),
-                    handler.consumerGroup(), reason);
-            return Outcome.RETRY;
-        }
-    }
-
-    static UnprocessableEventException permanentCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnprocessableEventException u) {
-                return u;
+            lastErrorAt = f.lastFailureAt;
+            switch (FailureClassifier.classify(e)) {
+                case UNPROCESSABLE -> {
+                    f.deadLetterReason = FailureClassifier.unprocessableReason(e);
+                    return deadLetter(record, f, deadLetters);
+                }
+                case SERVICE -> {
+                    // every event would fail now: wait for the database, however long, and never dead-letter
+                    LOG.warnf("Event %s (%s) failed in %s because the database is away or busy (attempt %d); "
+                            + "retrying with the partition paused: %s", event.id(), event.type(),
+                            handler.consumerGroup(), f.attempts, reason);
+                    return Outcome.RETRY;
+                }
+                default -> {
+                    f.eventFailures++;
+                    if (f.eventFailures >= settings.maxAttempts()) {
+                        f.deadLetterReason = reason;
+                        return deadLetter(record, f, deadLetters);
+                    }
+                    LOG.warnf("Event %s (%s) failed in %s (attempt %d of %d); retrying with the partition paused: %s",
+                            event.id(), event.type(), handler.consumerGroup(), f.eventFailures, settings.maxAttempts(),
+                            reason);
+                    return Outcome.RETRY;
+                }
             }
         }
-        return null;
     }
 
-    /** Publishes the record to the dead-letter topic; a failure to do so is itself transient (retried). */
-    private Outcome deadLetter(ConsumerRecord<String, byte[]> record, String reason,
+    /** Counts a failed attempt of the record at {@code offset} of {@code tp}. */
+    private Failure failed(TopicPartition tp, long offset, Failure f) {
+        Instant now = Instant.now();
+        if (f == null) {
+            f = new Failure(offset, now);
+            failures.put(tp, f);
+        }
+        f.attempts++;
+        f.lastFailureAt = now;
+        return f;
+    }
+
+    /**
+     * Publishes the record to the dead-letter topic with why, how often and when it failed; a failure to do so is
+     * itself retried (the offset is not committed until the record is on the dead-letter topic).
+     */
+    private Outcome deadLetter(ConsumerRecord<String, byte[]> record, Failure f,
                                KafkaProducer<byte[], byte[]> deadLetters) {
         String dlt = EventConsumers.deadLetterTopic(record.topic(), handler.consumerGroup());
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(dlt, null,
@@ -272,7 +332,10 @@ final class ConsumerLoop implements Runnable {
         dead.headers().add("dlt-original-partition", bytes(String.valueOf(record.partition())));
         dead.headers().add("dlt-original-offset", bytes(String.valueOf(record.offset())));
         dead.headers().add("dlt-consumer-group", bytes(handler.consumerGroup()));
-        dead.headers().add("dlt-reason", bytes(reason));
+        dead.headers().add("dlt-reason", bytes(f.deadLetterReason));
+        dead.headers().add("dlt-attempts", bytes(String.valueOf(f.attempts)));
+        dead.headers().add("dlt-first-failure-at", bytes(f.since.toString()));
+        dead.headers().add("dlt-last-failure-at", bytes(f.lastFailureAt.toString()));
         try {
             deadLetters.send(dead).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -286,7 +349,8 @@ final class ConsumerLoop implements Runnable {
             return Outcome.RETRY;
         }
         deadLettered++;
-        LOG.errorf("Dead-lettered record %s-%d@%d on %s: %s", record.topic(), record.partition(), record.offset(), dlt, reason);
+        LOG.errorf("Dead-lettered record %s-%d@%d on %s after %d attempt(s): %s", record.topic(), record.partition(),
+                record.offset(), dlt, f.attempts, f.deadLetterReason);
         return Outcome.DONE;
     }
 
@@ -297,19 +361,21 @@ final class ConsumerLoop implements Runnable {
     private void retryLater(KafkaConsumer<String, byte[]> c, TopicPartition tp, long offset) {
         Failure f = failures.get(tp);
         if (f == null || f.offset != offset) {
-            f = new Failure(offset, Instant.now());
+            f = new Failure(offset, Instant.now()); // not reached: process() records every failure it returns
             failures.put(tp, f);
         }
-        f.attempts++;
-        int shift = Math.min(f.attempts - 1, 20);
+        f.retries++;
+        retriesTotal++;
+        int shift = Math.min(f.retries - 1, 20);
         long delay = Math.min(settings.backoff().toMillis() << shift, settings.maxBackoff().toMillis());
         f.retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
         f.paused = true;
         c.seek(tp, offset); // the failed record is read again when the partition resumes
         c.pause(Set.of(tp));
-        if (f.attempts == settings.maxAttempts()) {
+        if (f.retries == settings.maxAttempts()) {
+            // only a database outage (or a refused dead-letter write) keeps a record this long
             LOG.errorf("Event consumer %s is stuck on %s@%d after %d attempts (%s); still retrying every %d ms at most",
-                    handler.consumerGroup(), tp, offset, f.attempts, lastError, settings.maxBackoff().toMillis());
+                    handler.consumerGroup(), tp, offset, f.retries, lastError, settings.maxBackoff().toMillis());
         }
         summarise();
     }
@@ -335,7 +401,7 @@ final class ConsumerLoop implements Runnable {
             if (since == null || f.since.isBefore(since)) {
                 since = f.since;
             }
-            attempts = Math.max(attempts, f.attempts);
+            attempts = Math.max(attempts, f.retries);
         }
         pausedSince = since;
         stuckAttempts = attempts;

@@ -1,5 +1,8 @@
 package ir.kanoon.platform.consumer;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,7 +21,8 @@ import java.util.List;
 /**
  * Runs every {@link EventHandler} bean on its own supervised consumer ({@link ConsumerLoop}) and registers
  * a liveness check {@code event-consumer <group>} per handler (data: running, lag, lastError, restarts,
- * pausedSince). Offsets are committed per record, after it was handled or dead-lettered, so a crash
+ * retries, deadLettered, pausedSince) and the counters {@code kanoon.consumer.retries} and
+ * {@code kanoon.consumer.dead.lettered} (tag {@code group}). Offsets are committed per record, after it was handled or dead-lettered, so a crash
  * replays at most the record in hand, and the processed-events table turns that replay into a no-op.
  */
 @ApplicationScoped
@@ -37,10 +41,15 @@ public class EventConsumers {
     @Liveness
     HealthRegistry liveness;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
     private final List<ConsumerLoop> loops = new ArrayList<>();
+    /** Removed on shutdown: a registry outliving the application would keep counters bound to stopped loops. */
+    private final List<Meter> meters = new ArrayList<>();
 
     void start(@Observes StartupEvent event) {
         if (!settings.enabled()) {
@@ -50,12 +59,25 @@ public class EventConsumers {
             ConsumerLoop loop = new ConsumerLoop(handler, settings, bootstrapServers, this::applyOnce);
             loops.add(loop);
             liveness.register("event-consumer-" + handler.consumerGroup(), loop::health);
+            for (String name : List.of("kanoon.consumer.retries", "kanoon.consumer.dead.lettered")) {
+                // a stale registration of the same id would be handed back instead of ours
+                registry.find(name).tag("group", handler.consumerGroup()).meters().forEach(registry::remove);
+            }
+            meters.add(FunctionCounter.builder("kanoon.consumer.retries", loop, ConsumerLoop::retries)
+                    .tag("group", handler.consumerGroup())
+                    .description("Records put back to be retried (failed attempts, refused dead-letter writes)")
+                    .register(registry));
+            meters.add(FunctionCounter.builder("kanoon.consumer.dead.lettered", loop, ConsumerLoop::deadLettered)
+                    .tag("group", handler.consumerGroup())
+                    .description("Records sent to the dead-letter topic").register(registry));
             loop.start();
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         loops.forEach(ConsumerLoop::stop);
+        meters.forEach(registry::remove);
+        meters.clear();
     }
 
     /** Dead-letter topic of a handler for records read from {@code topic}. */

@@ -12,10 +12,12 @@ import java.util.Set;
  *
  * <p>Failures: throw {@link UnprocessableEventException} for an event that can never be processed (a
  * type/version you reject, data invalid for good): it goes to the dead-letter topic
- * {@code <topic>.<group>.dlt} at once. Anything else (database away, lock timeout, serialization
- * failure, a bug) is retried with capped backoff while the record's partition is paused: later events
- * of that partition wait, so per-aggregate order holds. Ignore (return normally for) event types you are
- * not interested in.
+ * {@code <topic>.<group>.dlt} at once. Anything else is retried with capped backoff while the record's
+ * partition is paused, so later events of that partition wait and per-aggregate order holds: without limit
+ * while our database is away or busy (connection lost, shutdown, lock timeout, serialization failure), and
+ * up to {@code kanoon.consumer.max-attempts} times for any other failure (a value the database refuses, a
+ * bug the event triggers), after which the event is dead-lettered with its reason and the partition moves on
+ * ({@link FailureClassifier}). Ignore (return normally for) event types you are not interested in.
  */
 public interface EventHandler {
 

@@ -5,8 +5,10 @@ import ir.kanoon.platform.events.CloudEvent;
 /**
  * Thrown by an {@link EventHandler} for an event it can never process: a type or version it does not
  * accept, or data that fails validation for good. The event goes to the dead-letter topic at once with
- * this message as {@code dlt-reason}; any other exception is treated as transient and retried, with the
- * partition paused, until it succeeds (conventions: "a consumer never skips ahead").
+ * this message as {@code dlt-reason}. Any other exception is retried with the partition paused: for as long
+ * as it lasts when it says our database is away or busy, else up to {@code kanoon.consumer.max-attempts}
+ * times before the event is dead-lettered all the same ({@link FailureClassifier}). Throwing this saves the
+ * retries and gives the reason in your words.
  */
 public class UnprocessableEventException extends RuntimeException {
 

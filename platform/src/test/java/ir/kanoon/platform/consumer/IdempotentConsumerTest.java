@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +28,16 @@ import java.util.UUID;
 import static ir.kanoon.platform.support.Events.applied;
 import static ir.kanoon.platform.support.Events.appliedOrder;
 import static ir.kanoon.platform.support.Events.event;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Idempotent consumption: dedup by event id in the consumer's transaction; unprocessable events go to
- * the dead-letter topic at once; transient failures are retried in place, never skipped.
+ * the dead-letter topic at once; a failing handler is retried in place, then dead-lettered with its reason
+ * so the partition keeps flowing (issue 14, Faults: "a consumer fails on a poison event"); a lost database
+ * connection is retried for as long as it lasts, never dead-lettered.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, parallel = true, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -48,6 +52,21 @@ class IdempotentConsumerTest {
 
     @Inject
     RecordingHandler handler;
+
+    @Inject
+    ConsumerSettings settings;
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<String, String> deadLettered(String eventId) {
+        return TopicReader.readUntil(DLT, Duration.ofSeconds(30),
+                        rs -> rs.stream().anyMatch(r -> r.value().contains(eventId)))
+                .stream().filter(r -> r.value().contains(eventId)).findFirst()
+                .orElseThrow(() -> new AssertionError("event " + eventId + " not on " + DLT));
+    }
 
     private static void send(CloudEvent... events) throws Exception {
         ir.kanoon.platform.support.Events.send(RecordingHandler.TOPIC, events);
@@ -94,22 +113,95 @@ class IdempotentConsumerTest {
         assertEquals(RecordingHandler.TOPIC,
                 new String(record.headers().lastHeader("dlt-original-topic").value(), StandardCharsets.UTF_8));
         assertEquals("asked to fail", new String(record.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8));
+        assertEquals("1", header(record, "dlt-attempts"));
     }
 
     @Test
-    void aTransientFailureIsRetriedInPlaceBeyondMaxAttemptsNeverDeadLetteredAndLaterEventsWait() throws Exception {
+    void aHandlerFailureIsRetriedInPlaceAndLaterEventsOfTheAggregateWait() throws Exception {
         String aggregate = aggregate();
-        // fails 5 times: more than kanoon.consumer.max-attempts (3), after which the old loop dead-lettered it
-        CloudEvent flaky = event(aggregate, Map.of("failTimes", 5));
+        int failures = settings.maxAttempts() - 1; // one short of dead-lettering
+        CloudEvent flaky = event(aggregate, Map.of("failTimes", failures));
         CloudEvent later = event(aggregate, Map.of());
         send(flaky, later);
         await().atMost(Duration.ofSeconds(60)).until(() -> applied(dataSource, later.id()) == 1);
         assertEquals(1, applied(dataSource, flaky.id()), "applied once, after its failed attempts rolled back");
-        assertEquals(6, handler.invocations(flaky.id()));
+        assertEquals(failures + 1, handler.invocations(flaky.id()));
         assertEquals(List.of(flaky.id(), later.id()), appliedOrder(dataSource, List.of(flaky.id(), later.id())),
                 "the later event of the aggregate waited behind the failing one");
         assertTrue(TopicReader.readFor(DLT, Duration.ofSeconds(2)).stream().noneMatch(r -> r.value().contains(flaky.id())),
-                "a transient failure never reaches the dead-letter topic");
+                "a failure that passes within max-attempts never reaches the dead-letter topic");
+    }
+
+    @Test
+    void aPoisonEventIsTriedMaxAttemptsTimesThenDeadLetteredWithReasonAndAttempts_andTheNextEventOfItsPartitionIsApplied()
+            throws Exception {
+        String aggregate = aggregate();
+        // throws an IllegalStateException on every attempt: the old loop retried it for ever, blocking the partition
+        CloudEvent poison = event(aggregate, Map.of("failTimes", Integer.MAX_VALUE));
+        CloudEvent next = event(aggregate, Map.of()); // same key: same partition, behind the poison
+        send(poison, next);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(dataSource, next.id()) == 1);
+        assertEquals(0, applied(dataSource, poison.id()), "every failed attempt rolled back");
+        assertEquals(settings.maxAttempts(), handler.invocations(poison.id()), "attempted exactly max-attempts times");
+
+        ConsumerRecord<String, String> parked = deadLettered(poison.id());
+        assertEquals(aggregate, parked.key(), "keyed as the original");
+        assertTrue(header(parked, "dlt-reason").startsWith("IllegalStateException: handler failure "),
+                "the reason names the failure: " + header(parked, "dlt-reason"));
+        assertEquals(String.valueOf(settings.maxAttempts()), header(parked, "dlt-attempts"));
+        Instant first = Instant.parse(header(parked, "dlt-first-failure-at"));
+        Instant last = Instant.parse(header(parked, "dlt-last-failure-at"));
+        assertTrue(first.isBefore(last), "retried with backoff between the first and the last failure: " + first + " " + last);
+        assertEquals(RecordingHandler.TOPIC, header(parked, "dlt-original-topic"));
+        assertEquals(RecordingHandler.GROUP, header(parked, "dlt-consumer-group"));
+
+        assertEquals(settings.maxAttempts(), handler.invocations(poison.id()), "not attempted again after dead-lettering");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double deadLettered = metric(metrics, "kanoon_consumer_dead_lettered_total", RecordingHandler.GROUP);
+        double retries = metric(metrics, "kanoon_consumer_retries_total", RecordingHandler.GROUP);
+        assertTrue(deadLettered >= 1 && retries >= settings.maxAttempts() - 1,
+                "retries and dead-lettered records are counted: dead-lettered " + deadLettered + ", retries " + retries);
+    }
+
+    @Test
+    void aStatementPostgresRefusesEveryTimeIsTheEventsFault_retriedMaxAttemptsThenDeadLetteredWithItsSqlState()
+            throws Exception {
+        String aggregate = aggregate();
+        CloudEvent poison = event(aggregate, Map.of("refusedByDatabase", true));
+        CloudEvent next = event(aggregate, Map.of());
+        send(poison, next);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(dataSource, next.id()) == 1);
+        assertEquals(settings.maxAttempts(), handler.invocations(poison.id()));
+        ConsumerRecord<String, String> parked = deadLettered(poison.id());
+        assertTrue(header(parked, "dlt-reason").contains("[SQLState 22012]"),
+                "the reason names the database's refusal: " + header(parked, "dlt-reason"));
+        assertEquals(String.valueOf(settings.maxAttempts()), header(parked, "dlt-attempts"));
+    }
+
+    @Test
+    void aLostDatabaseConnectionIsRetriedBeyondMaxAttemptsNeverDeadLettered_andAppliedOnceItRecovers() throws Exception {
+        String aggregate = aggregate();
+        int failures = settings.maxAttempts() + 2; // more than would dead-letter any other failure
+        CloudEvent event = event(aggregate, Map.of("connectionFailTimes", failures));
+        CloudEvent later = event(aggregate, Map.of());
+        send(event, later);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(dataSource, later.id()) == 1);
+        assertEquals(1, applied(dataSource, event.id()), "applied once the connection failures stopped");
+        assertEquals(failures + 1, handler.invocations(event.id()));
+        assertEquals(List.of(event.id(), later.id()), appliedOrder(dataSource, List.of(event.id(), later.id())),
+                "the later event of the aggregate waited");
+        assertTrue(TopicReader.readFor(DLT, Duration.ofSeconds(2)).stream().noneMatch(r -> r.value().contains(event.id())),
+                "an outage of our own database never dead-letters an event");
+    }
+
+    /** The value of a series of {@code name} whose labels include {@code group="<group>"}, or -1. */
+    private static double metric(String exposition, String name, String group) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains("group=\"" + group + "\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -7,6 +7,8 @@ import ir.kanoon.platform.events.CloudEvent;
 import ir.kanoon.platform.events.CloudEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A consumer of the test application: records each event it applies; on request fails for good
- * ({@code fail}: unprocessable) or transiently for its first {@code failTimes} attempts.
+ * ({@code fail}: unprocessable), with an unexpected exception for its first {@code failTimes} attempts, or with
+ * a lost database connection for its first {@code connectionFailTimes} attempts, or ({@code refusedByDatabase})
+ * with a statement PostgreSQL refuses on every attempt.
  */
 @ApplicationScoped
 public class RecordingHandler implements EventHandler {
@@ -25,7 +29,7 @@ public class RecordingHandler implements EventHandler {
     public static final String TOPIC = "test.consumer.in";
     public static final String GROUP = "platformtest.recorder";
 
-    record Payload(Boolean fail, Integer failTimes) {
+    record Payload(Boolean fail, Integer failTimes, Integer connectionFailTimes, Boolean refusedByDatabase) {
     }
 
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
@@ -58,7 +62,18 @@ public class RecordingHandler implements EventHandler {
         }
         if (payload.failTimes() != null && attempt <= payload.failTimes()) {
             // thrown after the insert: the attempt's changes must roll back with its dedup row
-            throw new IllegalStateException("transient failure " + attempt + "/" + payload.failTimes());
+            throw new IllegalStateException("handler failure " + attempt + "/" + payload.failTimes());
+        }
+        if (Boolean.TRUE.equals(payload.refusedByDatabase())) {
+            // a real refusal by the real database (SQLState 22012), the same on every attempt: the event's fault
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1 / 0")) {
+                ps.executeQuery();
+            }
+        }
+        if (payload.connectionFailTimes() != null && attempt <= payload.connectionFailTimes()) {
+            // the shape ProcessedEvents gives a connection PostgreSQL dropped: the driver's 08006 wrapped
+            throw new IllegalStateException("cannot record processed event " + event.id(), new PSQLException(
+                    "An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE));
         }
     }
 
