@@ -1,22 +1,19 @@
 package ir.kanoon.platform.consumer;
 
+import ir.kanoon.platform.database.DatabaseFailures;
+
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
-import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Decides what a handler's failure says: about the event, or about the service that handles it.
  *
  * <ul>
- *   <li>{@link Kind#SERVICE}: our own database is unreachable or busy — connection failures (SQLState class 08,
+ *   <li>{@link Kind#SERVICE}: our own database is unreachable or busy ({@link DatabaseFailures}) — connection failures (SQLState class 08,
  *   {@code SQLTransientConnectionException}, {@code SQLNonTransientConnectionException},
  *   {@code SQLRecoverableException}, Hibernate's {@code JDBCConnectionException}), the server shutting down or
  *   refusing connections (57P01/57P02/57P03), out of resources (class 53: disk full, out of memory, too many
@@ -44,10 +41,6 @@ public final class FailureClassifier {
     /** What a failure says; see the class comment. */
     public enum Kind { SERVICE, UNPROCESSABLE, EVENT }
 
-    /** Our database is away or out of resources (a connection cannot be had or was lost). */
-    private static final Set<String> UNAVAILABLE_CLASSES = Set.of(
-            "org.hibernate.exception.JDBCConnectionException");
-
     /** Another transaction holds what we need: the same event succeeds once it is done. */
     private static final Set<String> CONTENTION_CLASSES = Set.of(
             "jakarta.persistence.OptimisticLockException",
@@ -63,11 +56,6 @@ public final class FailureClassifier {
             "40001",  // serialization_failure
             "40P01",  // deadlock_detected
             "55P03"); // lock_not_available (lock_timeout, NOWAIT)
-
-    private static final Set<String> SHUTDOWN_STATES = Set.of(
-            "57P01",  // admin_shutdown
-            "57P02",  // crash_shutdown
-            "57P03"); // cannot_connect_now (starting up, shutting down)
 
     private static final int MAX_REASON = 1000;
 
@@ -102,26 +90,16 @@ public final class FailureClassifier {
         return null;
     }
 
+    /** Our database away or out of resources ({@link DatabaseFailures#isUnavailableHere}), or contention. */
     private static boolean isServiceFailure(Throwable t) {
-        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                || t instanceof SQLRecoverableException || t instanceof SQLTransactionRollbackException) {
+        if (DatabaseFailures.isUnavailableHere(t) || t instanceof SQLTransactionRollbackException) {
             return true;
         }
-        if (t instanceof SQLException sql) {
-            String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("53") || SHUTDOWN_STATES.contains(state)
-                    || CONTENTION_STATES.contains(state))) {
-                return true;
-            }
-            // Agroal: "Sorry, acquisition timeout!" (pool exhausted) and "Acquisition timeout while waiting for new
-            // connection" (a new connection not opened in time), both without an SQLState
-            String message = sql.getMessage();
-            if (state == null && message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
+        if (t instanceof SQLException sql && sql.getSQLState() != null && CONTENTION_STATES.contains(sql.getSQLState())) {
+            return true;
         }
         for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-            if (UNAVAILABLE_CLASSES.contains(c.getName()) || CONTENTION_CLASSES.contains(c.getName())) {
+            if (CONTENTION_CLASSES.contains(c.getName())) {
                 return true;
             }
         }
@@ -168,19 +146,7 @@ public final class FailureClassifier {
         return sb.toString();
     }
 
-    /** {@code e}, its causes and the suppressed exceptions along them, each once (a chain may loop). */
     private static List<Throwable> chain(Throwable e) {
-        List<Throwable> chain = new ArrayList<>();
-        collect(e, chain, Collections.newSetFromMap(new IdentityHashMap<>()));
-        return chain;
-    }
-
-    private static void collect(Throwable e, List<Throwable> chain, Set<Throwable> seen) {
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            chain.add(t);
-            for (Throwable suppressed : t.getSuppressed()) {
-                collect(suppressed, chain, seen);
-            }
-        }
+        return DatabaseFailures.chain(e);
     }
 }

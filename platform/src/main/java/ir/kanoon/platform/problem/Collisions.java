@@ -1,11 +1,9 @@
 package ir.kanoon.platform.problem;
 
+import ir.kanoon.platform.database.DatabaseFailures;
 import org.postgresql.util.PSQLException;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -35,28 +33,12 @@ final class Collisions {
     }
 
     /**
-     * True when the database could not be reached or gave no connection in time: connection exceptions
-     * (SQLState class 08), the server shutting down or refusing connections (57P01–57P03, 53300), or Agroal's
-     * pool giving none within its acquisition timeout (a burst larger than the pool). That is our capacity or
-     * an outage, not the client's fault and not a bug: a 503 the client may retry, never a 500.
+     * True when the database could not be reached, was lost or gave no connection in time
+     * ({@link DatabaseFailures#isUnavailable}): our capacity or an outage, not the client's fault and not a bug —
+     * a 503 the client may retry, never a 500.
      */
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t : causes(e)) {
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.equals("53300")
-                        || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
-                    return true;
-                }
-                // io.agroal: "Sorry, acquisition timeout!" (pool full) and "Acquisition timeout while waiting for
-                // new connection" (a new connection not opened in time, seen under load) - so case-insensitive
-                if (state == null && sql.getMessage() != null
-                        && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return DatabaseFailures.isUnavailable(e);
     }
 
     /** {@code concurrent-update}, {@code duplicate} or null when {@code e} is not a collision. */
@@ -93,25 +75,8 @@ final class Collisions {
         return null;
     }
 
-    /** {@code e} and its causes, each once (a cause chain may loop). */
-    /**
-     * The cause chain and the suppressed exceptions along it: a commit that fails because PostgreSQL shut down
-     * under it reaches us as Narayana's {@code RollbackException} ("Could not commit transaction") whose
-     * driver error (SQLState 57P01) is attached as suppressed, not as its cause (seen in bench/faults).
-     */
+    /** {@code e}, its causes and the suppressed exceptions along them ({@link DatabaseFailures#chain}). */
     private static List<Throwable> causes(Throwable e) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        collect(e, chain, seen);
-        return chain;
-    }
-
-    private static void collect(Throwable e, List<Throwable> chain, Set<Throwable> seen) {
-        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-            chain.add(t);
-            for (Throwable suppressed : t.getSuppressed()) {
-                collect(suppressed, chain, seen);
-            }
-        }
+        return DatabaseFailures.chain(e);
     }
 }
