@@ -110,14 +110,10 @@ final class Flows {
     }
 
     /**
-     * 403 or 404 problem+json: refused, or not even admitted to exist. For a listing, 200 with nothing in it is a
-     * refusal too (some lists filter to what the caller may see: ideabank's reviews, networking's registrations).
+     * 403 or 404 problem+json: refused, or not even admitted to exist. A 200 — even an empty list — is not a refusal:
+     * another province's lists (ideabank's reviews, networking's registrations) answer 403 like the rest (issue 14).
      */
     static boolean refused(Response r) {
-        if (r.statusCode() == 200) {
-            String body = r.asString().replaceAll("\\s", "");
-            return body.equals("[]") || body.startsWith("{\"items\":[]");
-        }
         return (r.statusCode() == 403 || r.statusCode() == 404)
                 && String.valueOf(r.contentType()).startsWith("application/problem+json");
     }
