@@ -192,6 +192,23 @@ class ProductionRealmTest {
         }
     }
 
+    /**
+     * Keycloak stores descriptions in VARCHAR(255): a longer one fails the import and Keycloak does not start
+     * (seen: a 306-character client description stopped the e2e stack). Both realm files.
+     */
+    @Test
+    void everyDescriptionFitsKeycloaksColumn() {
+        for (String file : new String[] {FILE, "deploy/keycloak/kanoon-realm.json"}) {
+            List<String> tooLong = new ArrayList<>();
+            Repo.json(file).findValues("description").forEach(d -> {
+                if (d.isTextual() && d.asText().length() > 255) {
+                    tooLong.add(d.asText().length() + ": " + d.asText().substring(0, 60));
+                }
+            });
+            assertEquals(List.of(), tooLong, file);
+        }
+    }
+
     static final String[] SYNC_CLIENTS = {"membership-service", "governance-service"};
     static final JsonNode PERMISSIONS = Repo.json("deploy/keycloak/role-sync-permissions.json");
 
