@@ -210,10 +210,14 @@ class ProductionRealmTest {
     }
 
     static final String[] SYNC_CLIENTS = {"membership-service", "governance-service"};
-    static final JsonNode PERMISSIONS = Repo.json("deploy/keycloak/role-sync-permissions.json");
+
+    /** Read per test (not in a static field): a missing file fails the tests that need it, not the whole class. */
+    static JsonNode permissions() {
+        return Repo.json("deploy/keycloak/role-sync-permissions.json");
+    }
 
     static JsonNode permissionsOf(String client) {
-        for (JsonNode a : PERMISSIONS.path("accounts")) {
+        for (JsonNode a : permissions().path("accounts")) {
             if (a.path("client").asText().equals(client)) {
                 return a;
             }
@@ -230,7 +234,7 @@ class ProductionRealmTest {
     @Test
     void eachRoleSyncAccountMayMapExactlyTheRolesItsServiceSyncs() {
         Pattern desire = Pattern.compile("roleSync\\.desire\\([^,]+,\\s*Roles\\.([A-Z_]+)");
-        assertEquals(SYNC_CLIENTS.length, PERMISSIONS.path("accounts").size(), "one entry per sync client");
+        assertEquals(SYNC_CLIENTS.length, permissions().path("accounts").size(), "one entry per sync client");
         for (String client : SYNC_CLIENTS) {
             Set<String> synced = new TreeSet<>();
             for (String source : Repo.javaSources(client)) {
@@ -265,9 +269,9 @@ class ProductionRealmTest {
     @Test
     void roleSyncAccountsGetOnlyViewManageAndMapRolesOnUsersAndWriteMemberProvince() {
         Set<String> scopes = new TreeSet<>();
-        PERMISSIONS.path("userScopes").forEach(s -> scopes.add(s.asText()));
+        permissions().path("userScopes").forEach(s -> scopes.add(s.asText()));
         assertEquals(Set.of("view", "manage", "map-roles"), scopes);
-        assertEquals("kanoon", PERMISSIONS.path("realm").asText());
+        assertEquals("kanoon", permissions().path("realm").asText());
         for (String client : SYNC_CLIENTS) {
             String attribute = permissionsOf(client).path("scopeAttribute").asText();
             assertEquals("member_province", attribute, client);
