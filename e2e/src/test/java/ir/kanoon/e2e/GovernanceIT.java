@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * governance-service through the gateway against the real stack (issue 8): appointing a trustee gives the linked
  * Keycloak user realm role {@code trustee} and {@code member_province} in their next token; resignation takes it away.
- * Needs the realm client {@code governance-service} (service account with realm-management manage-users). In Isfahan:
+ * Needs the realm client {@code governance-service} (service account that may map only trustee). In Isfahan:
  * ProvinceLifeIT fills Tehran's Board to its 11 seats, and a twelfth decree there would be 409 (R2).
  */
 class GovernanceIT {

@@ -21,7 +21,8 @@ import java.time.Instant;
  * job. Authenticates with the service account's client credentials (token cached until shortly before it
  * expires).
  *
- * <p>The service account has {@code manage-users} but not {@code view-realm}, so it cannot read
+ * <p>The service account holds no admin role, only fine-grained admin permissions (read and update users, map
+ * the one role it syncs: deploy/keycloak/apply-role-sync-permissions), so it cannot read
  * {@code /roles/{name}}; the role's representation comes from the user's available (to grant) or assigned
  * (to revoke) realm role mappings.
  *

@@ -25,7 +25,7 @@ public interface RoleSyncConfig {
     @WithDefault("kanoon")
     String realm();
 
-    /** The service account (client credentials) with realm-management {@code manage-users}. */
+    /** The service account (client credentials) that may read/update users and map the role it syncs (deploy/README.md). */
     @WithDefault("unset")
     String clientId();
 

@@ -166,24 +166,148 @@ class ProductionRealmTest {
         }
     }
 
+    /**
+     * The role-sync accounts hold no realm-management role at all: an admin role such as manage-users bypasses
+     * fine-grained admin permissions and lets the account map any realm role, ministry-admin included (measured on
+     * Keycloak 26.5.6, deploy/README.md). Each holds only the client role role-sync of its own client, which the
+     * permissions applied by deploy/keycloak/apply-role-sync-permissions name. Both realms: the local stack and the
+     * e2e suite run least-privilege too.
+     */
     @Test
-    void roleSyncServiceAccountsHoldOnlyUserManagementRoles() {
-        Set<String> allowed = Set.of("manage-users", "view-users");
-        for (String id : new String[] {"membership-service", "governance-service"}) {
-            JsonNode sa = serviceAccount(id);
-            assertEquals(0, sa.path("realmRoles").size(), id + " holds realm roles");
-            Set<String> mgmt = new TreeSet<>();
-            sa.path("clientRoles").path("realm-management").forEach(r -> mgmt.add(r.asText()));
-            assertTrue(allowed.containsAll(mgmt) && mgmt.contains("manage-users"), id + ": " + mgmt);
-            assertEquals(1, sa.path("clientRoles").size(), id + " holds roles of other clients");
+    void roleSyncServiceAccountsHoldNoAdminRoleOnlyTheirOwnRoleSyncMarker() {
+        for (JsonNode realm : new JsonNode[] {REALM, Repo.json("deploy/keycloak/kanoon-realm.json")}) {
+            for (String id : SYNC_CLIENTS) {
+                JsonNode sa = serviceAccount(realm, id);
+                assertEquals(0, sa.path("realmRoles").size(), id + " holds realm roles");
+                assertEquals("{\"" + id + "\":[\"role-sync\"]}", sa.path("clientRoles").toString(),
+                        id + " must hold only its own client role role-sync, no realm-management role");
+                assertTrue(realm.path("roles").path("client").path(id).toString().contains("\"name\":\"role-sync\""),
+                        "client role role-sync of " + id + " is declared");
+            }
+            assertFalse(realm.path("clientScopeMappings").has("realm-management"),
+                    "no client carries realm-management roles into its tokens");
+            JsonNode gov = serviceAccount(realm, "gov-integration");
+            assertEquals("[\"integration\"]", gov.path("realmRoles").toString());
+            assertFalse(gov.has("clientRoles"));
         }
-        JsonNode gov = serviceAccount("gov-integration");
-        assertEquals("[\"integration\"]", gov.path("realmRoles").toString());
-        assertFalse(gov.has("clientRoles"));
+    }
+
+    /**
+     * Keycloak stores descriptions in VARCHAR(255): a longer one fails the import and Keycloak does not start
+     * (seen: a 306-character client description stopped the e2e stack). Both realm files.
+     */
+    @Test
+    void everyDescriptionFitsKeycloaksColumn() {
+        for (String file : new String[] {FILE, "deploy/keycloak/kanoon-realm.json"}) {
+            List<String> tooLong = new ArrayList<>();
+            Repo.json(file).findValues("description").forEach(d -> {
+                if (d.isTextual() && d.asText().length() > 255) {
+                    tooLong.add(d.asText().length() + ": " + d.asText().substring(0, 60));
+                }
+            });
+            assertEquals(List.of(), tooLong, file);
+        }
+    }
+
+    static final String[] SYNC_CLIENTS = {"membership-service", "governance-service"};
+
+    /** Read per test (not in a static field): a missing file fails the tests that need it, not the whole class. */
+    static JsonNode permissions() {
+        return Repo.json("deploy/keycloak/role-sync-permissions.json");
+    }
+
+    static JsonNode permissionsOf(String client) {
+        for (JsonNode a : permissions().path("accounts")) {
+            if (a.path("client").asText().equals(client)) {
+                return a;
+            }
+        }
+        throw new AssertionError("role-sync-permissions.json has no account " + client);
+    }
+
+    /**
+     * Issue 14: "the membership sync can map only the roles it manages". The roles each account may map are
+     * exactly the roles its service's code passes to RoleSync.desire(...) (membership: member, governance:
+     * trustee), read from the sources, so a new desire(...) call for another role fails here before it fails in
+     * Keycloak with a 403.
+     */
+    @Test
+    void eachRoleSyncAccountMayMapExactlyTheRolesItsServiceSyncs() {
+        Pattern desire = Pattern.compile("roleSync\\.desire\\([^,]+,\\s*Roles\\.([A-Z_]+)");
+        assertEquals(SYNC_CLIENTS.length, permissions().path("accounts").size(), "one entry per sync client");
+        for (String client : SYNC_CLIENTS) {
+            Set<String> synced = new TreeSet<>();
+            for (String source : Repo.javaSources(client)) {
+                Matcher m = desire.matcher(source);
+                while (m.find()) {
+                    synced.add(m.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                }
+            }
+            assertFalse(synced.isEmpty(), client + " syncs no role?");
+            Set<String> mappable = new TreeSet<>();
+            permissionsOf(client).path("roles").forEach(r -> mappable.add(r.asText()));
+            assertEquals(synced, mappable, client + ": roles it may map vs roles its code syncs");
+            assertEquals(client, Repo.properties(Repo.ROOT.resolve(client + "/src/main/resources/application.properties"))
+                    .getProperty("kanoon.role-sync.client-id"), client + " signs in as its own client");
+        }
+        assertEquals(Set.of("member"), roles(permissionsOf("membership-service")));
+        assertEquals(Set.of("trustee"), roles(permissionsOf("governance-service")));
+    }
+
+    static Set<String> roles(JsonNode account) {
+        Set<String> set = new TreeSet<>();
+        account.path("roles").forEach(r -> set.add(r.asText()));
+        return set;
+    }
+
+    /**
+     * On users the accounts get view (read by id), manage (write the scope attribute) and map-roles (a user's side
+     * of a role mapping; which roles is the Roles permission above) and nothing else: no impersonate, no group
+     * membership, no reset-password scope. The attribute they write is the services' scope attribute, never the
+     * staff scope province (conventions, Security).
+     */
+    @Test
+    void roleSyncAccountsGetOnlyViewManageAndMapRolesOnUsersAndWriteMemberProvince() {
+        Set<String> scopes = new TreeSet<>();
+        permissions().path("userScopes").forEach(s -> scopes.add(s.asText()));
+        assertEquals(Set.of("view", "manage", "map-roles"), scopes);
+        assertEquals("kanoon", permissions().path("realm").asText());
+        for (String client : SYNC_CLIENTS) {
+            String attribute = permissionsOf(client).path("scopeAttribute").asText();
+            assertEquals("member_province", attribute, client);
+            assertEquals(attribute, Repo.properties(Repo.ROOT.resolve(client + "/src/main/resources/application.properties"))
+                    .getProperty("kanoon.role-sync.scope-attribute"), client + ": the attribute its sync writes");
+        }
+    }
+
+    /**
+     * The permissions cannot travel in the realm file (they name ids the import generates), so the step that
+     * applies them must run wherever the realm is imported: the local launcher after Keycloak is up (so the e2e
+     * suite and every developer stack run least-privilege), and production by the documented command.
+     */
+    @Test
+    void thePermissionStepRunsAfterKeycloakInTheLauncherAndIsDocumentedForProduction() {
+        String step = Repo.read(Repo.ROOT.resolve("deploy/keycloak/apply-role-sync-permissions"));
+        assertTrue(step.contains("role-sync-permissions.json") && step.contains("adminPermissionsEnabled")
+                && step.contains("\"map-role\"") && step.contains("realm_management"), "the step reads the file and applies it");
+        String launcher = Repo.read(Repo.ROOT.resolve("deploy/local/kanoon"));
+        int waited = launcher.indexOf("\n  wait_keycloak\n");
+        int applied = launcher.indexOf("\n  apply_role_sync_permissions\n");
+        int services = launcher.indexOf("\n  start_services\n");
+        assertTrue(waited > 0 && applied > waited && services > applied,
+                "deploy/local/kanoon up: wait_keycloak, then apply_role_sync_permissions, then start_services");
+        assertTrue(launcher.contains("deploy/keycloak/apply-role-sync-permissions"));
+        String readme = Repo.read(Repo.ROOT.resolve("deploy/README.md"));
+        assertTrue(readme.contains("deploy/keycloak/apply-role-sync-permissions https://"),
+                "deploy/README.md shows the production command");
     }
 
     static JsonNode serviceAccount(String clientId) {
-        for (JsonNode u : REALM.path("users")) {
+        return serviceAccount(REALM, clientId);
+    }
+
+    static JsonNode serviceAccount(JsonNode realm, String clientId) {
+        for (JsonNode u : realm.path("users")) {
             if (u.path("serviceAccountClientId").asText().equals(clientId)) {
                 return u;
             }

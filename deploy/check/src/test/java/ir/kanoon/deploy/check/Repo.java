@@ -129,6 +129,15 @@ final class Repo {
         return p;
     }
 
+    /** The text of every Java source under {@code <module>/src/main/java}. */
+    static List<String> javaSources(String module) {
+        try (java.util.stream.Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).map(Repo::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
