@@ -287,9 +287,13 @@ class ProductionRealmTest {
      */
     @Test
     void thePermissionStepRunsAfterKeycloakInTheLauncherAndIsDocumentedForProduction() {
-        String step = Repo.read(Repo.ROOT.resolve("deploy/keycloak/apply-role-sync-permissions"));
+        // the script is a wrapper (a JDK is all the launcher may need); the work is in ApplyRoleSyncPermissions.java
+        String wrapper = Repo.read(Repo.ROOT.resolve("deploy/keycloak/apply-role-sync-permissions"));
+        assertTrue(wrapper.contains("ApplyRoleSyncPermissions.java") && !wrapper.contains("python"), "the step needs only a JDK");
+        String step = Repo.read(Repo.ROOT.resolve("deploy/keycloak/ApplyRoleSyncPermissions.java"));
         assertTrue(step.contains("role-sync-permissions.json") && step.contains("adminPermissionsEnabled")
-                && step.contains("\"map-role\"") && step.contains("realm_management"), "the step reads the file and applies it");
+                && step.contains("\"map-role\"") && step.contains("/clients?clientId=realm-management"),
+                "the step reads the file and applies it");
         String launcher = Repo.read(Repo.ROOT.resolve("deploy/local/kanoon"));
         int waited = launcher.indexOf("\n  wait_keycloak\n");
         int applied = launcher.indexOf("\n  apply_role_sync_permissions\n");
