@@ -307,11 +307,14 @@ CONF
     [ "$upstream" = in-memory ] && [ -z "$have_nginx" ] && continue
     path=${upath[$upstream]}; export BENCH_PATH=$path
     local direct_rps="" direct_p50=""
+    # the real service's JIT first (as figure 1 does), or "direct", measured first, is measured interpreted
+    [ "$upstream" = real ] && warm_up "http://127.0.0.1:$mport" -s "$HERE/tools/rotate.lua"
     for target in direct:${dport[$upstream]} nginx:$nport gateway:$gport; do
       [ "${target%%:*}" = nginx ] && [ -z "$have_nginx" ] && continue
       port=${target#*:}
       WARMUP=${WARMUP_GATEWAY_S:-5} WARMUP_REQUESTS=${WARMUP_GATEWAY:-5000} WARMUP_MAX=30 warm_up "http://127.0.0.1:$port" -s "$HERE/tools/rotate.lua"
-      wrk_run "gw-$upstream-${target%%:*}" "$gpid" "http://127.0.0.1:$port" -s "$HERE/tools/rotate.lua"
+      # 15 s per saturation run by default: nine of them, and the default bench/run must stay under 30 minutes
+      DURATION=${GATEWAY_DURATION:-$(( DURATION < 15 ? DURATION : 15 ))} wrk_run "gw-$upstream-${target%%:*}" "$gpid" "http://127.0.0.1:$port" -s "$HERE/tools/rotate.lua"
       DURATION=${GATEWAY_OPEN_SECONDS:-10} open_run "gw-$upstream-${target%%:*}" "$rate" "http://127.0.0.1:$port$path" --ids "$BENCH_IDS" --tokens "$BENCH_TOKENS"
       local p50o; p50o=$(sed -n 's/.* p50=\([0-9.]*\) .*/\1/p' <<< "$OPEN")
       [ -n "$direct_rps" ] || { direct_rps=$RPS; direct_p50=$p50o; }
@@ -335,7 +338,7 @@ CONF
 ## 3. Gateway vs direct and vs nginx, on three upstreams (in-memory, 2 ms stub, real membership-service)
 
 Load average before: $load. Each upstream measured direct, through nginx (reverse proxy, keep-alive pool) and through
-the gateway, in the same minutes: saturation (wrk -c$CONNECTIONS ${DURATION}s, closed loop) then a constant $rate req/s
+the gateway, in the same minutes: saturation (wrk -c$CONNECTIONS ${GATEWAY_DURATION:-$(( DURATION < 15 ? DURATION : 15 ))}s, closed loop) then a constant $rate req/s
 (OpenLoad, open model: latency from the due time, ${GATEWAY_OPEN_SECONDS:-10}s). Gateway as in production: rate limiting ON
 (reads and anonymous limits raised to 1,000,000/min so the load's clients are not refused), $TOKENS distinct
 ministry-analyst tokens rotating per request (the gateway verifies each), OpenTelemetry off. Upstreams: in-memory =
