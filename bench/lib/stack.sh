@@ -5,16 +5,22 @@
 BENCH_PG_PORT=${BENCH_PG_PORT:-25432}
 BENCH_KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 BENCH_KAFKA_CONTROLLER_PORT=${BENCH_KAFKA_CONTROLLER_PORT:-29093}
+# Every port the suite takes is derived from these, so two runs (e.g. one per worktree) never collide:
+#   BENCH_PORT_BASE+0..5 the services (gateway, membership … networking), +9 the gateway's management port,
+#   +10 the nginx proxy of figure 3, +20…+31 bench/gateway/run.sh (stub upstreams, its own gateway and nginx).
+BENCH_PORT_BASE=${BENCH_PORT_BASE:-28080}
 BENCH_ISSUER=https://bench.local/realms/kanoon
 # module:port:database
 BENCH_SERVICES=(
-  membership-service:28081:membership
-  governance-service:28082:governance
-  workgroup-service:28083:workgroup
-  ideabank-service:28084:ideabank
-  networking-service:28085:networking
-  gateway:28080:
+  membership-service:$((BENCH_PORT_BASE + 1)):membership
+  governance-service:$((BENCH_PORT_BASE + 2)):governance
+  workgroup-service:$((BENCH_PORT_BASE + 3)):workgroup
+  ideabank-service:$((BENCH_PORT_BASE + 4)):ideabank
+  networking-service:$((BENCH_PORT_BASE + 5)):networking
+  gateway:$BENCH_PORT_BASE:
 )
+BENCH_GATEWAY_MANAGEMENT_PORT=$((BENCH_PORT_BASE + 9))
+BENCH_NGINX_PORT=$((BENCH_PORT_BASE + 10))
 # The JVM flags the services run with in the benchmark (and, after issue 13, in the local stack): a
 # bounded heap and metaspace, few compiler threads and small thread stacks keep RSS < 300 MB; the full
 # tiered JIT (no TieredStopAtLevel=1) because throughput is what is measured.
@@ -125,6 +131,10 @@ service_start() {
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S)
   [ -n "$db" ] && env+=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/$db"
     QUARKUS_DATASOURCE_USERNAME=kanoon QUARKUS_DATASOURCE_PASSWORD=kanoon)
+  # the gateway serves /q/health on its management port (9080 by default: shared by every run, so one of ours)
+  local health_port=$port
+  if [ "$module" = gateway ]; then health_port=$BENCH_GATEWAY_MANAGEMENT_PORT; env+=(QUARKUS_MANAGEMENT_PORT="$health_port"); fi
+  port_open "$health_port" && die "port $health_port is taken"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   env "${env[@]}" "$@" java $BENCH_SERVICE_JAVA_OPTS ${BENCH_EXTRA_JAVA_OPTS:-} -jar "$jar" \
@@ -134,7 +144,7 @@ service_start() {
   local i
   for i in $(seq 1 600); do
     # the gateway's readiness asks every upstream (most are not started here): liveness for it
-    if curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/$([ "$module" = gateway ] && echo live || echo ready)"; then
+    if curl -fs -o /dev/null "http://127.0.0.1:$health_port/q/health/$([ "$module" = gateway ] && echo live || echo ready)"; then
       SERVICE_READY_S=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
       log "$module ready on $port in ${SERVICE_READY_S}s (pid $SERVICE_PID)"
       # every start is a footprint sample (figure 6): time to ready, load, RSS at ready
