@@ -50,7 +50,8 @@ public class ProxyRoutes {
     }
 
     void install(@Observes Router router) {
-        router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::handle);
+        // all of /api, not only /api/v1: the whole API space answers 401 to a caller without a valid token
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_DEFAULT).handler(this::handle);
         // Whatever nothing else (API, /q endpoints) answered: a problem+json 404 rather than an empty page.
         router.route().last().handler(ctx -> reject(ctx.request(), 404, "not-found", null, ctx.request().path()));
         // Anything that fails inside the gateway still answers problem+json; the stack trace goes to
@@ -82,7 +83,21 @@ public class ProxyRoutes {
         String method = request.method().name();
         if (route == null) {
             ctx.addEndHandler(v -> metrics.record("unknown", "none", method, ctx.response().getStatusCode(), System.nanoTime() - start));
-            reject(request, 404, "not-found", null, path);
+            // Under /api a caller without a valid token is 401 whether or not the resource exists (issue 14, the
+            // gateway's own answers): the answer to an anonymous probe does not depend on the path. With a valid
+            // token an unknown resource, or a path that normalises differently, is 404.
+            if (tokens.known(ctx) != null) {
+                reject(request, 404, "not-found", null, path);
+            } else if (withinLimit(request, RouteClass.ANONYMOUS, "ip:" + forwarded.clientAddress(request))) {
+                Context context = Vertx.currentContext();
+                tokens.check(ctx).subscribe().with(outcome -> onContext(context, () -> {
+                    if (outcome instanceof TokenCheck.Outcome.Accepted) {
+                        reject(request, 404, "not-found", null, path);
+                    } else {
+                        refuse(request, outcome);
+                    }
+                }));
+            }
             return;
         }
         ctx.addEndHandler(v -> metrics.record(route.resource(), route.upstream().name(), method,
@@ -114,15 +129,19 @@ public class ProxyRoutes {
             return;
         }
         Context context = Vertx.currentContext();
-        tokens.check(ctx).subscribe().with(outcome -> {
-            // quarkus-oidc may finish on another thread (e.g. after fetching keys); come back to the
-            // request's own event loop before touching it.
-            if (Vertx.currentContext() == context) {
-                afterTokenCheck(ctx, route, outcome);
-            } else {
-                context.runOnContext(v -> afterTokenCheck(ctx, route, outcome));
-            }
-        });
+        tokens.check(ctx).subscribe().with(outcome -> onContext(context, () -> afterTokenCheck(ctx, route, outcome)));
+    }
+
+    /**
+     * quarkus-oidc may finish on another thread (e.g. after fetching keys); come back to the request's own event
+     * loop before touching it.
+     */
+    private static void onContext(Context context, Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
     }
 
     private void afterTokenCheck(RoutingContext ctx, Route route, TokenCheck.Outcome outcome) {
@@ -130,7 +149,14 @@ public class ProxyRoutes {
         if (outcome instanceof TokenCheck.Outcome.Accepted accepted) {
             // the identity's own limit, after its address's (a new token came through that one)
             forward(ctx, route, accepted.caller(), isRead(request.method()) ? RouteClass.READS : RouteClass.WRITES);
-        } else if (outcome instanceof TokenCheck.Outcome.Rejected) {
+        } else {
+            refuse(request, outcome);
+        }
+    }
+
+    /** 401 for a missing or an invalid token, with the {@code WWW-Authenticate} challenge that fits. */
+    private static void refuse(HttpServerRequest request, TokenCheck.Outcome outcome) {
+        if (outcome instanceof TokenCheck.Outcome.Rejected) {
             request.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             reject(request, 401, "invalid-token", null);
         } else {

@@ -51,7 +51,8 @@ public final class Peers {
         }
     }
 
-    private static Answer parse(String raw) {
+    /** The status, headers and body of a raw HTTP/1.1 answer (a chunked body is joined). */
+    public static Answer parse(String raw) {
         int end = raw.indexOf("\r\n\r\n");
         String[] lines = raw.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);

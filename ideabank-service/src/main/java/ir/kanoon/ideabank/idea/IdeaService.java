@@ -535,14 +535,34 @@ public class IdeaService {
         return ReviewView.of(r);
     }
 
-    /** Reviews of an idea: the province's staff and ministry, and each reviewer their own. */
+    /**
+     * Reviews of an idea: the province's staff and ministry, and each reviewer their own. A caller of another province
+     * (staff scope or Association), or staff without their scope, who reviews nothing here gets 403 — as every other
+     * cross-province read (conventions, Security) — not an empty list that reads as "no reviews yet". Whoever may
+     * not see the idea at all got its 404 before (existence private).
+     */
     @SuppressWarnings("unchecked")
     public List<ReviewView> reviews(UUID id) {
         Idea idea = find(id);
         requireVisible(idea);
-        List<Review> all = em.createQuery("SELECT r FROM Review r WHERE r.ideaId = :i ORDER BY r.id").setParameter("i", id).getResultList();
         boolean staff = caller.mayRead(idea.province);
+        if (!staff && outsider(idea.province) && !isReviewer(idea.id, caller.subject())) {
+            throw Problems.forbidden("forbidden-province", idea.province);
+        }
+        List<Review> all = em.createQuery("SELECT r FROM Review r WHERE r.ideaId = :i ORDER BY r.id").setParameter("i", id).getResultList();
         return all.stream().filter(r -> staff || r.reviewer.equals(caller.subject())).map(ReviewView::of).toList();
+    }
+
+    /**
+     * Does the caller belong to a province other than {@code province} (a staff scope or an Association), or hold a
+     * provincial staff or integration role without a scope? An applicant belongs nowhere yet: not an outsider.
+     */
+    private boolean outsider(String province) {
+        if (caller.isMemberOf(province)) {
+            return false;
+        }
+        return caller.province().isPresent() || caller.memberProvince().isPresent()
+                || caller.hasAnyRole(Roles.PROVINCIAL_STAFF) || caller.hasRole(Roles.INTEGRATION);
     }
 
     /** The secretariat merges a duplicate into its original: the duplicate stays, MERGED, read-only and linked. */

@@ -34,6 +34,9 @@ class AuthorizationMatrixTest {
                 .provinces(OWN, OTHER)
                 .path("/api/v1/ideas/{id}", Map.of("id", f.secretIdea()))
                 .path("/api/v1/experiences/{id}", Map.of("id", f.experience()))
+                // reviews of an idea every province may see the title of: only here does "another province is
+                // refused the list" show (403), where the secret idea answers 404 to everyone outside
+                .announcedPath("/api/v1/ideas/{id}/reviews", Map.of("id", f.memberIdea()))
                 // not f.memberIdea(): a MEMBERS idea's title and summary are for everyone (README, Confidentiality);
                 // the REVIEWERS idea is the one no other province may see in any list
                 .body("experienceCreate", cell -> IdeabankFixtures.experienceForm(OWN))
@@ -47,6 +50,14 @@ class AuthorizationMatrixTest {
             matrix.expect("experienceSubmit", role, scope, Expect.FORBIDDEN, "author only")
                     .expect("attachmentUpload", role, scope, Expect.FORBIDDEN, "the idea's submitter or team only")
                     .expect("ideaReview", role, scope, Expect.FORBIDDEN, "assigned reviewers only");
+        }
+        // the reviews path probes a MEMBERS idea (above), which every caller sees: there, whoever is not an assigned
+        // reviewer is told so (403 review.assigned-only) instead of the secret idea's 404
+        for (String role : List.of("applicant", "member", "trustee", "planning-deputy")) {
+            matrix.expect("ideaReview", role, null, Expect.FORBIDDEN, "assigned reviewers only");
+        }
+        for (String role : List.of("secretariat", "labour-dg")) {
+            matrix.expect("ideaReview", role, Scope.OTHER, Expect.FORBIDDEN, "assigned reviewers only");
         }
         matrix.run();
     }

@@ -138,7 +138,9 @@ public class ClusterService {
     @Transactional
     public Page<ClusterView> list(String province, Cluster.Status status, PageRequest page) {
         String scope;
-        if (caller.isNational() || caller.hasAnyRole(Roles.PROVINCIAL_STAFF)) {
+        // a provincial integration account reads its own province like the staff whose scope it shares
+        // (issue 14: it used to fall through to the member branch and was refused even its own province)
+        if (caller.isNational() || caller.hasAnyRole(Roles.PROVINCIAL_STAFF) || caller.hasRole(Roles.INTEGRATION)) {
             scope = caller.provinceScope(province).orElse(null);
         } else {
             scope = caller.memberProvince().orElseThrow(() -> Problems.forbidden("forbidden-province", province));

@@ -208,9 +208,12 @@ public class PartnerService {
                 r -> Cursor.of(r[0]));
     }
 
-    /** Staff: their province; ministry: all or ?province=; members and trustees: their own Association. */
+    /**
+     * Staff and provincial integration accounts: their province (the {@code province} claim); ministry and national
+     * integration: all or ?province=; members and trustees: their own Association.
+     */
     private String scope(String province) {
-        if (caller.isNational() || caller.hasAnyRole(Roles.PROVINCIAL_STAFF)) {
+        if (caller.isNational() || caller.hasAnyRole(Roles.PROVINCIAL_STAFF) || caller.hasRole(Roles.INTEGRATION)) {
             return caller.provinceScope(province).orElse(null);
         }
         String own = caller.memberProvince().orElseThrow(() -> Problems.forbidden("forbidden-province", province));

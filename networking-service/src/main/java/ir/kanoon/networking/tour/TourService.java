@@ -23,6 +23,7 @@ import ir.kanoon.platform.problem.Problems;
 import ir.kanoon.platform.province.Provinces;
 import ir.kanoon.platform.security.Caller;
 import ir.kanoon.platform.security.ETags;
+import ir.kanoon.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -289,11 +290,18 @@ public class TourService {
         return Page.of(rows, page.limit(), this::view, t -> Cursor.of(t.id));
     }
 
-    /** Host staff and ministry see every registration; a member sees their own. */
+    /**
+     * Host staff and ministry see every registration; a member or trustee (of any province: tours are announced
+     * to all) sees their own. Staff of another province get 403 as on the tour's history (conventions, Security:
+     * cross-province access is 403), not an empty page that reads as "nobody registered".
+     */
     @Transactional
     public Page<RegistrationView> registrations(UUID tourId, PageRequest page) {
         Tour t = visible(tourId);
         boolean all = caller.mayRead(t.hostProvince);
+        if (!all && !caller.hasAnyRole(Roles.MEMBER, Roles.TRUSTEE)) {
+            throw Problems.forbidden("forbidden-province", t.hostProvince);
+        }
         Cursor after = page.after(1);
         TypedQuery<TourRegistration> q = em.createQuery("from TourRegistration r where r.tourId = :t"
                 + (all ? "" : " and r.userId = :u") + (after == null ? "" : " and r.seq > :after")

@@ -35,6 +35,9 @@ class AuthorizationMatrixTest {
                 .path("/api/v1/tours/{id}", Map.of("id", f.draftTour()))
                 // not f.tour(): a published tour is announced to every province (README: GET /tours for any
                 // signed-in caller; drafts only for the host's staff) — the draft is the probe
+                // ... except for its registrations: the published tour is visible everywhere, so only this probe
+                // shows whether another province's staff are refused its registrations (403, not an empty 200)
+                .announcedPath("/api/v1/tours/{id}/registrations", Map.of("id", f.tour()))
                 .body("tourCreate", cell -> NetworkingFixtures.tour(OWN))
                 .crossProvince("adviceRequestAsk", "README: any signed-in person may ask any province's advisors");
         // Art. 3-7: networking is for active members; the matrix's member tokens are not in the member projection
@@ -44,10 +47,10 @@ class AuthorizationMatrixTest {
                     .expect("tourRegister", role, Scope.OWN, Expect.FORBIDDEN, "not an active member (Art. 3-7)")
                     .expect("supportPackageEligible", role, Scope.OWN, Expect.FORBIDDEN, "not an active member (Art. 3-7)");
         }
-        // noticed, left for the lead: a provincial integration account is refused its own province's lists
-        for (String op : List.of("clusterList", "partnerList", "partnerPhilanthropists")) {
-            matrix.expect(op, "integration", Scope.OWN, Expect.FORBIDDEN,
-                    "today's behaviour: a provincial integration account is refused even its own province (reported)");
+        // README: a person may join another province's tour, and sees their own registrations on it
+        for (String role : List.of("member", "trustee")) {
+            matrix.expect("tourRegistrations", role, Scope.OTHER, Expect.SCOPED,
+                    "a person of any province sees their own registrations on a published tour");
         }
         matrix.run();
     }

@@ -132,6 +132,16 @@ public final class AuthorizationMatrix {
         return this;
     }
 
+    /**
+     * As {@link #path}, for a parent every province may see (a published tour, an idea whose title is public) whose
+     * sub-resources are still the own province's: its id in another province's list is no leak, so it is not added
+     * to the ids the leak check looks for; the sub-resources under the template are checked like any other.
+     */
+    public AuthorizationMatrix announcedPath(String templatePrefix, Map<String, String> values) {
+        pathValues.put(templatePrefix, values);
+        return this;
+    }
+
     /** A value for a path parameter of this name wherever no {@link #path} entry gives one. */
     public AuthorizationMatrix pathParam(String name, String value) {
         anyPathValues.put(name, value);
