@@ -254,14 +254,9 @@ public class Faults {
     }
 
     static List<Event> readTopic(String topic, Properties extra) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("group.id", "faults-verify-" + UUID.randomUUID());
+        Properties p = consumerProperties("faults-verify-");
         p.put("enable.auto.commit", "false");
-        p.put("auto.offset.reset", "earliest");
         p.put("isolation.level", "read_committed");
-        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         p.putAll(extra);
         List<Event> events = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
@@ -466,6 +461,17 @@ public class Faults {
 
     // ---------------------------------------------------------------- poison
 
+    /** A throw-away reader of whole topics: its own group (prefix + random), from the earliest record, String values. */
+    static Properties consumerProperties(String groupPrefix) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", KAFKA);
+        p.put("group.id", groupPrefix + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        return p;
+    }
+
     static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", KAFKA);
@@ -528,11 +534,7 @@ public class Faults {
     /** The {@code dlt-*} headers of the dead-letter records of {@code group}, by original partition and offset. */
     static Map<String, Map<String, String>> deadLetters(String group) {
         String topic = TOPIC + "." + group + ".dlt";
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("group.id", "faults-dlt-" + UUID.randomUUID());
-        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        Properties p = consumerProperties("faults-dlt-");
         Map<String, Map<String, String>> byOrigin = new HashMap<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             if (!c.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
@@ -666,12 +668,7 @@ public class Faults {
 
     static void dlt(String group) {
         String topic = TOPIC + "." + group + ".dlt";
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("group.id", "faults-dlt-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        Properties p = consumerProperties("faults-dlt-");
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             if (!c.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
                 System.out.println("  [dlt] no topic " + topic);
