@@ -51,6 +51,10 @@ class MemberSearchTest {
         if (!ADMITTED.isEmpty()) {
             return;
         }
+        // filled only once all nine are admitted: a failed admission fails every test, not just the first
+        List<String> admitted = new ArrayList<>();
+        List<String> withCommon = new ArrayList<>();
+        List<String> withRare = new ArrayList<>();
         Random random = new Random(13);
         for (int i = 0; i < 9; i++) {
             Map<String, Object> body = entrepreneur(PROVINCE, nationalId());
@@ -74,17 +78,20 @@ class MemberSearchTest {
             body.put("expertise", expertise);
             body.put("lastName", rare ? RARE : "کریمی");
             String id = admit("m-walk-" + i, body);
-            ADMITTED.add(id);
+            admitted.add(id);
             if (common) {
-                WITH_COMMON.add(id);
+                withCommon.add(id);
             }
             if (rare) {
-                WITH_RARE.add(id);
+                withRare.add(id);
             }
             if (isLong) {
                 longText = id;
             }
         }
+        WITH_COMMON.addAll(withCommon);
+        WITH_RARE.addAll(withRare);
+        ADMITTED.addAll(admitted);
     }
 
     @Test
