@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Outbox latency: from the moment a business transaction that recorded an event has committed to the
  * moment a Kafka consumer holds the record, at a steady 200 events/s (the goal: p99 under 50 ms on the
  * 2-core machine). Real PostgreSQL, real Kafka broker ({@code acks=all}), the platform's own relay woken
- * by LISTEN/NOTIFY — the same code path as a service. Writes {@code bench/outbox/RESULTS.md}.
+ * by LISTEN/NOTIFY — the same code path as a service. {@code bench/outbox/run} writes {@code bench/outbox/last-run.md}.
  *
  * <p>Not a test: it asserts nothing about time; run it with {@code bench/outbox/run}.
  */
