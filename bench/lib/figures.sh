@@ -234,6 +234,17 @@ SQL
            round(percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)::numeric, 1),
            round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1), round(max(ms)::numeric, 1) FROM l")
   read -r n p50 p95 p99 max <<< "$stats"
+  # where membership's relay spent its batches (OutboxRelayService's kanoon_outbox_relay_* meters, p50/p90/p99 over
+  # their last two minutes: the measured window and the end of the warm-up)
+  local phases; phases=$(curl -s "$MEMBERSHIP_URL/q/metrics" | awk '
+    /^kanoon_outbox_relay_(phase_seconds|wait_seconds)\{/ && /quantile=/ {
+      match($0, /phase="[^"]*"/); ph = RSTART ? substr($0, RSTART + 7, RLENGTH - 8) : "wait";
+      match($0, /quantile="[^"]*"/); q = substr($0, RSTART + 10, RLENGTH - 11);
+      v[ph, q] = sprintf("%.1f", $NF * 1000); seen[ph] = 1 }
+    /^kanoon_outbox_relay_batch_events\{/ && /quantile=/ {
+      match($0, /quantile="[^"]*"/); q = substr($0, RSTART + 10, RLENGTH - 11); ev[q] = $NF }
+    END { for (ph in seen) printf "%s %s/%s/%s ms; ", ph, v[ph, "0.5"], v[ph, "0.9"], v[ph, "0.99"];
+          printf "events per batch %s/%s/%s", ev["0.5"], ev["0.9"], ev["0.99"] }')
   cat >> "$REPORT" <<MD
 ## 4. Events: member admitted in membership → in networking's directory — p95 **$p95 ms**, p99 **$p99 ms** (goals < 100 / < 250 ms: $(verdict "$p95" 100 le) / $(verdict "$p99" 250 le))
 
@@ -243,6 +254,8 @@ model) inserted into membership's outbox, one transaction each, as membership wr
 Latency = networking's \`processed_event.processed_at\` (the consumer's transaction start, just before its commit)
 − the event's time (\`clock_timestamp()\` at the insert, just before the commit); one PostgreSQL clock for both.
 p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, max $max ms. Reference: the outbox figure (7) is the relay leg alone.
+Membership's relay per batch, p50/p90/p99 (\`kanoon_outbox_relay_*\`: wait = the oldest row's time in the table before
+its batch was selected; select; send; kafka-commit; db-commit): ${phases:-not exposed}.
 
 MD
   service_stop "$npid"

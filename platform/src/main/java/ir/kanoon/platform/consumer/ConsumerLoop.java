@@ -81,6 +81,13 @@ final class ConsumerLoop implements Runnable {
     private final String bootstrapServers;
     private final BiConsumer<EventHandler, CloudEvent> apply;
     private final Map<TopicPartition, Failure> failures = new HashMap<>();
+    /**
+     * Offsets of records applied (or dead-lettered) whose commit is not known to have succeeded (consumer thread
+     * only): committed asynchronously after each poll, synchronously on revocation and before the consumer closes.
+     */
+    private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    /** Asynchronous offset commits issued (a metric for tests: the poll loop itself never waits for one). */
+    private volatile long asyncCommits;
 
     private volatile boolean stopping;
     private volatile Thread thread;
@@ -141,6 +148,24 @@ final class ConsumerLoop implements Runnable {
         return retriesTotal;
     }
 
+    /**
+     * Nanoseconds the current Kafka consumer spent in {@code commitSync} (the client's own
+     * {@code commit-sync-time-ns-total}); -1 when there is no consumer. Tests: the poll loop never waits for one.
+     */
+    double commitSyncNanos() {
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c == null) {
+            return -1;
+        }
+        return c.metrics().entrySet().stream().filter(e -> e.getKey().name().equals("commit-sync-time-ns-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).findFirst().orElse(-1);
+    }
+
+    /** Asynchronous offset commits issued so far. */
+    long asyncCommits() {
+        return asyncCommits;
+    }
+
     /** Records dead-lettered so far; a metric. */
     long deadLettered() {
         return deadLettered;
@@ -195,6 +220,7 @@ final class ConsumerLoop implements Runnable {
                 polling = false;
                 consumer = null;
                 failures.clear();
+                applied.clear(); // a new consumer starts from the committed offsets
                 pausedSince = null;
             }
             if (stopping) {
@@ -225,6 +251,8 @@ final class ConsumerLoop implements Runnable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     failures.keySet().removeAll(partitions); // the new owner starts from the committed offset
+                    // hand over what we applied, so the new owner does not read it again (it would skip it anyway)
+                    commitNow(c, partitions);
                 }
 
                 @Override
@@ -232,35 +260,91 @@ final class ConsumerLoop implements Runnable {
                     // nothing to restore: a newly assigned partition starts unpaused at its committed offset
                 }
             });
-            while (!stopping) {
-                resumeDue(c);
-                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
-                polling = true;
-                // One offset commit per poll, not per record: a synchronous commit is a broker round trip, and per
-                // record it capped a consumer at a few hundred events/s (bench figure 4). Nothing is lost by
-                // committing later: every handler is idempotent by event id (ProcessedEvents), so records applied
-                // but not yet committed when the consumer dies are skipped when read again.
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                try {
-                    for (TopicPartition tp : records.partitions()) {
-                        for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-                            if (stopping) {
-                                return; // shutting down: what was applied is committed below; the rest is read again
-                            }
-                            if (process(tp, record, deadLetters) == Outcome.RETRY) {
-                                retryLater(c, tp, record.offset());
-                                break; // later records of this partition wait behind the failed one
-                            }
-                            failures.remove(tp);
-                            done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+            try {
+                pollLoop(c, deadLetters);
+            } finally {
+                // stopping, or a failure outside a record: what was applied is committed before the clients close
+                commitNow(c, null);
+            }
+        }
+    }
+
+    private void pollLoop(KafkaConsumer<String, byte[]> c, KafkaProducer<byte[], byte[]> deadLetters) {
+        while (!stopping) {
+            resumeDue(c);
+            ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+            polling = true;
+            // One asynchronous offset commit per poll: a synchronous one is a broker round trip (OffsetCommit)
+            // that every record of the next poll waited for (bench figure 4: member admitted → directory).
+            // Nothing is lost by committing late or by a commit that fails: every handler is idempotent by event
+            // id (ProcessedEvents), so records applied but not committed when the consumer dies are skipped when
+            // read again; and what was applied is committed synchronously on revocation and on the way out.
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            try {
+                for (TopicPartition tp : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                        if (stopping) {
+                            return; // shutting down: what was applied is committed below; the rest is read again
                         }
-                    }
-                } finally {
-                    if (!done.isEmpty()) {
-                        c.commitSync(done);
+                        if (process(tp, record, deadLetters) == Outcome.RETRY) {
+                            retryLater(c, tp, record.offset());
+                            break; // later records of this partition wait behind the failed one
+                        }
+                        failures.remove(tp);
+                        done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                     }
                 }
-                updateLag(c);
+            } finally {
+                if (!done.isEmpty()) {
+                    applied.putAll(done);
+                    commitLater(c, done);
+                }
+            }
+            updateLag(c);
+        }
+    }
+
+    /** Commits these offsets without waiting; a failure is left to the next commit (see {@link #applied}). */
+    private void commitLater(KafkaConsumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> done) {
+        asyncCommits++;
+        c.commitAsync(done, (offsets, error) -> {
+            if (error == null) {
+                // forget what is committed now, unless a later record was applied since
+                offsets.forEach((tp, o) -> applied.remove(tp, o));
+            } else {
+                LOG.debugf("Event consumer %s: asynchronous offset commit failed (%s); the next one covers it",
+                        handler.consumerGroup(), error.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Commits synchronously what was applied and may not be committed yet, of these partitions (all when null):
+     * on revocation and before the consumer closes. A failure is logged, not thrown: the records are read again
+     * and skipped as already processed.
+     */
+    private void commitNow(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        applied.forEach((tp, o) -> {
+            if (partitions == null || partitions.contains(tp)) {
+                offsets.put(tp, o);
+            }
+        });
+        if (offsets.isEmpty()) {
+            return;
+        }
+        // stop() interrupts the thread, and an interrupted KafkaConsumer refuses to commit: the last commit is worth
+        // finishing (bounded, well inside stop()'s 5 s join), the interrupt is restored afterwards
+        boolean interrupted = Thread.interrupted();
+        try {
+            c.commitSync(offsets, Duration.ofSeconds(3));
+            offsets.forEach(applied::remove);
+        } catch (RuntimeException e) {
+            LOG.warnf("Event consumer %s: cannot commit offsets %s (%s); those records will be read again and skipped",
+                    handler.consumerGroup(), offsets, e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -22,8 +22,10 @@ import java.util.List;
  * Runs every {@link EventHandler} bean on its own supervised consumer ({@link ConsumerLoop}) and registers
  * a liveness check {@code event-consumer <group>} per handler (data: running, lag, lastError, restarts,
  * retries, deadLettered, pausedSince) and the counters {@code kanoon.consumer.retries} and
- * {@code kanoon.consumer.dead.lettered} (tag {@code group}). Offsets are committed per record, after it was handled or dead-lettered, so a crash
- * replays at most the record in hand, and the processed-events table turns that replay into a no-op.
+ * {@code kanoon.consumer.dead.lettered} (tag {@code group}). Offsets are committed after the records of a poll were
+ * handled or dead-lettered — asynchronously, so the next poll does not wait for the broker; synchronously on
+ * revocation and shutdown — so a crash replays at most the records applied since the last commit, and the
+ * processed-events table turns that replay into a no-op.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -78,6 +80,12 @@ public class EventConsumers {
         loops.forEach(ConsumerLoop::stop);
         meters.forEach(registry::remove);
         meters.clear();
+    }
+
+    /** The running loop of a consumer group (tests). */
+    ConsumerLoop loop(String group) {
+        return loops.stream().filter(l -> l.group().equals(group)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no consumer loop for group " + group));
     }
 
     /** Dead-letter topic of a handler for records read from {@code topic}. */

@@ -144,7 +144,22 @@ public class OutboxRelay implements Runnable {
      * forgotten only when such a round commits, not when a round that did not get the lock does.
      */
     private boolean settlesUnconfirmed;
+    /** This round's phases (see {@link BatchTimings}) once its batch was sent; null otherwise (relay thread only). */
+    private long[] timing;
+    private long roundStarted;
     private volatile AfterKafkaCommit afterKafkaCommit = c -> { };
+    private volatile Consumer<BatchTimings> batchTimings = t -> { };
+
+    /**
+     * Where one published batch spent its time (issue 13, figure 7: commit → Kafka p99 < 10 ms), for the
+     * {@code kanoon.outbox.relay.phase} timers: {@code select} = connection, advisory lock and the SELECT;
+     * {@code send} = beginTransaction and the sends; {@code kafkaCommit} = commitTransaction (acks of the
+     * sends, EndTxn); {@code dbCommit} = the DELETE and the database commit. {@code oldestWaitMillis}: how long
+     * the batch's oldest row had been in the table when it was selected (wall clock against its created_at).
+     */
+    public record BatchTimings(int events, long selectNanos, long sendNanos, long kafkaCommitNanos,
+                               long dbCommitNanos, long oldestWaitMillis) {
+    }
 
     /** Test seam: runs right after a batch's Kafka commit, before its rows are deleted and the database commits. */
     interface AfterKafkaCommit {
@@ -163,6 +178,11 @@ public class OutboxRelay implements Runnable {
         this.dataSource = dataSource;
         this.settings = settings;
         this.publishedLag = publishedLag;
+    }
+
+    /** Told about every batch that was published (not about empty, parked or failed rounds). */
+    public void onBatch(Consumer<BatchTimings> listener) {
+        this.batchTimings = listener;
     }
 
     public synchronized void start(String name) {
@@ -230,11 +250,17 @@ public class OutboxRelay implements Runnable {
     int publishBatch() throws Exception {
         scannedThisRound = false;
         settlesUnconfirmed = false;
+        timing = null;
+        roundStarted = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 int n = publishBatch(c);
                 c.commit();
+                if (timing != null) {
+                    timing[3] = System.nanoTime() - timing[3];
+                    batchTimings.accept(new BatchTimings(n, timing[0], timing[1], timing[2], timing[3], timing[4]));
+                }
                 if (settlesUnconfirmed) {
                     // the database now agrees with Kafka: this round's batch, or the lost one it deleted, is settled
                     unconfirmed = null;
@@ -290,6 +316,8 @@ public class OutboxRelay implements Runnable {
         if (rows.isEmpty()) {
             return 0;
         }
+        long selected = System.nanoTime();
+        long oldestWait = System.currentTimeMillis() - rows.stream().mapToLong(r -> r.createdAt().getTime()).min().orElseThrow();
         Producer<String, String> p = producer();
         if (scanNeeded) {
             // A new producer: a previous one (another process, a crashed instance, this one before a failure)
@@ -309,11 +337,14 @@ public class OutboxRelay implements Runnable {
             scannedThisRound = true;
             return Math.max(1, deleted);
         }
-        List<Culprit> culprits = sendInTransaction(p, rows);
+        long[] phases = {selected - roundStarted, 0, 0, 0, Math.max(0, oldestWait)};
+        List<Culprit> culprits = sendInTransaction(p, rows, phases);
         if (!culprits.isEmpty()) {
             park(c, culprits);
             return culprits.size(); // the others stay pending: the next round sends them in a new transaction
         }
+        phases[3] = System.nanoTime(); // the delete and the database commit, measured by the caller
+        timing = phases;
         unconfirmed = rows.stream().map(Row::id).toList();
         settlesUnconfirmed = true;
         afterKafkaCommit.run(c);
@@ -333,7 +364,8 @@ public class OutboxRelay implements Runnable {
      * Sends the rows in one Kafka transaction. Returns normally once it committed (empty list), returns
      * the records Kafka refused for good after aborting, or throws (after aborting) on any other failure.
      */
-    private List<Culprit> sendInTransaction(Producer<String, String> p, List<Row> rows) throws Exception {
+    private List<Culprit> sendInTransaction(Producer<String, String> p, List<Row> rows, long[] phases) throws Exception {
+        long started = System.nanoTime();
         p.beginTransaction();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try {
@@ -348,7 +380,10 @@ public class OutboxRelay implements Runnable {
                 }
             }
             if (acks.size() == rows.size() && acks.stream().noneMatch(a -> a.isDone() && failure(a) != null)) {
+                long sent = System.nanoTime();
+                phases[1] = sent - started;
                 commit(p);
+                phases[2] = System.nanoTime() - sent;
                 return List.of();
             }
         } catch (Exception e) {

@@ -109,7 +109,45 @@ public class OutboxRelayService {
             return;
         }
         relay = new OutboxRelay(dataSource, settings(Map.of()), lag::record);
+        relay.onBatch(batchMeters());
         relay.start("outbox-relay");
+    }
+
+    /**
+     * {@code kanoon.outbox.relay.phase} (tag {@code phase}: select, send, kafka-commit, db-commit; see
+     * {@link OutboxRelay.BatchTimings}), {@code kanoon.outbox.relay.batch.events} and
+     * {@code kanoon.outbox.relay.wait} (oldest row's time in the table before its batch picked it up): where the
+     * commit → Kafka latency goes, per batch.
+     */
+    private java.util.function.Consumer<OutboxRelay.BatchTimings> batchMeters() {
+        Timer select = phaseTimer("select");
+        Timer send = phaseTimer("send");
+        Timer kafkaCommit = phaseTimer("kafka-commit");
+        Timer dbCommit = phaseTimer("db-commit");
+        Timer wait = Timer.builder("kanoon.outbox.relay.wait")
+                .description("Time the oldest row of a batch waited in the table before the relay selected it")
+                .publishPercentiles(0.5, 0.9, 0.99).publishPercentileHistogram().register(registry);
+        io.micrometer.core.instrument.DistributionSummary events = io.micrometer.core.instrument.DistributionSummary
+                .builder("kanoon.outbox.relay.batch.events").description("Events per published relay batch")
+                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+        meters.add(wait);
+        meters.add(events);
+        return t -> {
+            select.record(t.selectNanos(), TimeUnit.NANOSECONDS);
+            send.record(t.sendNanos(), TimeUnit.NANOSECONDS);
+            kafkaCommit.record(t.kafkaCommitNanos(), TimeUnit.NANOSECONDS);
+            dbCommit.record(t.dbCommitNanos(), TimeUnit.NANOSECONDS);
+            wait.record(t.oldestWaitMillis(), TimeUnit.MILLISECONDS);
+            events.record(t.events());
+        };
+    }
+
+    private Timer phaseTimer(String phase) {
+        Timer t = Timer.builder("kanoon.outbox.relay.phase").tag("phase", phase)
+                .description("Time a published relay batch spent in one phase")
+                .publishPercentiles(0.5, 0.9, 0.99).publishPercentileHistogram().register(registry);
+        meters.add(t);
+        return t;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -127,7 +165,8 @@ public class OutboxRelayService {
             registry.remove(m);
         }
         meters.clear();
-        for (String name : List.of("kanoon.outbox.publish.lag", "kanoon.outbox.pending.events",
+        for (String name : List.of("kanoon.outbox.publish.lag", "kanoon.outbox.relay.phase", "kanoon.outbox.relay.wait",
+                "kanoon.outbox.relay.batch.events", "kanoon.outbox.pending.events",
                 "kanoon.outbox.oldest.pending.seconds", "kanoon.outbox.parked.events", "kanoon.outbox.blocked.events")) {
             registry.find(name).meters().forEach(registry::remove);
         }

@@ -241,4 +241,22 @@ class OutboxTest {
                 .body(containsString("kanoon_outbox_blocked_events"))
                 .body(containsString("kanoon_outbox_publish_lag_seconds_bucket"));
     }
+
+    @Test
+    void eachPublishedBatchIsTimedPerPhase() throws Exception {
+        // issue 13, figure 7: where commit → Kafka latency goes, per batch, in production as in bench/outbox
+        String topic = topic();
+        CloudEvent e = event("phases", 1);
+        writeCommitted(topic, e);
+        TopicReader.readUntil(topic, Duration.ofSeconds(30), rs -> ids(rs).contains(e.id()));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String phase : List.of("select", "send", "kafka-commit", "db-commit")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("kanoon_outbox_relay_phase_seconds_count{")
+                            && l.contains("phase=\"" + phase + "\"") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
+                    "batches timed in phase " + phase);
+        }
+        assertTrue(metrics.contains("kanoon_outbox_relay_wait_seconds{quantile=\"0.99\""), "oldest row's wait, with p99");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("kanoon_outbox_relay_batch_events_count")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1), "events per batch");
+    }
 }
