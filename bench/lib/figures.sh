@@ -494,7 +494,7 @@ figure_footprint() {
       # after load: 10 s of authenticated GETs on a cheap shared route, then RSS
       wrk -t2 -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $tok" "http://127.0.0.1:$port/api/v1/provinces" > /dev/null 2>&1 || true
       after=$(rss_mb "$pid")
-      rows+="| $module | $([ "$opts" = "$launcher_opts" ] && echo "local stack (C1)" || echo "bench (full JIT)")$([ -n "$cds" ] && echo ", AppCDS") | ${ready} s | $idle MB | $after MB |"$'\n'
+      rows+="| $module | $([ "$opts" = "$launcher_opts" ] && echo "local stack (C1)" || echo "bench (full JIT)")${cds:+, AppCDS} | ${ready} s | $idle MB | $after MB |"$'\n'
       if [ "$module" = membership-service ] && [ "$opts" = "$bench_opts" ]; then MEMBERSHIP_PID=$pid; MEMBERSHIP_URL="http://127.0.0.1:$port"
         MEMBERSHIP_READY_S=$ready; MEMBERSHIP_IDLE_RSS=$idle; else service_stop "$pid"; fi
     done
