@@ -491,35 +491,50 @@ MD
 # ---------------------------------------------------------------------------------------------- 6 footprint
 figure_footprint() {
   ensure_kafka
-  local rows="" entry module port idle after pid ready tok
+  local rows="" entry module port idle after pid ready tok cds opts
   tok=$(token bench-footprint '["ministry-analyst"]')
+  # Two JVM set-ups per service, started one after the other: the local stack's (deploy/local/kanoon: C1 only, what a
+  # developer runs; read from the launcher so the two cannot drift) and this suite's (full tiered JIT, for throughput).
+  # Both with the AppCDS archive the build writes beside the jar when it is valid (service_cds_opts).
+  local launcher_opts
+  launcher_opts=$(sed -n 's/^SERVICE_JAVA_OPTS="${KANOON_SERVICE_JAVA_OPTS:-\(.*\)}"$/\1/p' "$ROOT/deploy/local/kanoon")
+  [ -n "$launcher_opts" ] || die "cannot read SERVICE_JAVA_OPTS from deploy/local/kanoon"
+  local bench_opts=$BENCH_SERVICE_JAVA_OPTS
   for entry in "${BENCH_SERVICES[@]}"; do
     module=${entry%%:*}; port=$(service_port "$module")
     if [ "$module" = membership-service ] && [ -n "$MEMBERSHIP_PID" ]; then continue; fi
-    if [ "$module" = gateway ]; then
-      # its /provinces goes to membership (ours, not the default 8081); limits raised so the load is not all 429s
-      service_start gateway KANOON_GATEWAY_SERVICES_MEMBERSHIP_URL="$MEMBERSHIP_URL" KANOON_GATEWAY_RATE_LIMIT_READS_REQUESTS=1000000 \
-        KANOON_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS=1000000
-    else
-      service_start "$module"
-    fi
-    pid=$SERVICE_PID; ready=$SERVICE_READY_S
-    sleep 10; idle=$(rss_mb "$pid")
-    # after load: 10 s of authenticated GETs on a cheap shared route, then RSS
-    wrk -t2 -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $tok" "http://127.0.0.1:$port/api/v1/provinces" > /dev/null 2>&1 || true
-    after=$(rss_mb "$pid")
-    rows+="| $module | ${ready} s | $idle MB | $after MB (10 s of GET /api/v1/provinces, -c$CONNECTIONS) |"$'\n'
-    if [ "$module" = membership-service ]; then MEMBERSHIP_PID=$pid; MEMBERSHIP_URL="http://127.0.0.1:$port"; MEMBERSHIP_READY_S=$ready
-      MEMBERSHIP_IDLE_RSS=$idle; else service_stop "$pid"; fi
+    for opts in "$launcher_opts" "$bench_opts"; do
+      BENCH_SERVICE_JAVA_OPTS=$opts
+      cds=$(service_cds_opts "$ROOT/$module/target/quarkus-app")
+      if [ "$module" = gateway ]; then
+        # its /provinces goes to membership (ours, not the default 8081); limits raised so the load is not all 429s
+        service_start gateway KANOON_GATEWAY_SERVICES_MEMBERSHIP_URL="${MEMBERSHIP_URL:-http://127.0.0.1:$(service_port membership-service)}" \
+          KANOON_GATEWAY_RATE_LIMIT_READS_REQUESTS=1000000 KANOON_GATEWAY_RATE_LIMIT_ANONYMOUS_REQUESTS=1000000
+      else
+        service_start "$module"
+      fi
+      BENCH_SERVICE_JAVA_OPTS=$bench_opts
+      pid=$SERVICE_PID; ready=$SERVICE_READY_S
+      sleep 10; idle=$(rss_mb "$pid")
+      # after load: 10 s of authenticated GETs on a cheap shared route, then RSS
+      wrk -t2 -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $tok" "http://127.0.0.1:$port/api/v1/provinces" > /dev/null 2>&1 || true
+      after=$(rss_mb "$pid")
+      rows+="| $module | $([ "$opts" = "$launcher_opts" ] && echo "local stack (C1)" || echo "bench (full JIT)")${cds:+, AppCDS} | ${ready} s | $idle MB | $after MB |"$'\n'
+      if [ "$module" = membership-service ] && [ "$opts" = "$bench_opts" ]; then MEMBERSHIP_PID=$pid; MEMBERSHIP_URL="http://127.0.0.1:$port"
+        MEMBERSHIP_READY_S=$ready; MEMBERSHIP_IDLE_RSS=$idle; else service_stop "$pid"; fi
+    done
   done
   cat >> "$REPORT" <<MD
 ## 6. Footprint (goal: ready < 5 s, RSS < 300 MB)
 
 Load average: $(loadavg) — time to ready counts from \`java -jar\` to the first 200 of \`/q/health/ready\` (Flyway migrations
-included) and is what suffers most from a loaded machine. JVM flags: \`$BENCH_SERVICE_JAVA_OPTS\`.
+included; the gateway: \`/q/health/live\`, its readiness asks upstreams not started here) and is what suffers most from a
+loaded machine. Each service is started twice: with the local stack's JVM flags \`$launcher_opts\` (deploy/local/kanoon)
+and with this suite's \`$bench_opts\`; "AppCDS" = with the archive the build wrote beside the jar
+(\`-XX:SharedArchiveFile=app-cds.jsa\`). After load = after 10 s of \`GET /api/v1/provinces\` at -c$CONNECTIONS.
 
-| service | time to ready | RSS idle (10 s after ready) | RSS after load |
-| --- | ---: | ---: | --- |
+| service | JVM flags | time to ready | RSS idle (10 s after ready) | RSS after load |
+| --- | --- | ---: | ---: | ---: |
 $rows
 membership-service after the read figure's saturation load: see figure 1 (RSS after load).
 **Not measured here:** the whole local stack's time to healthy (\`deploy/local/kanoon up\` uses the developer's fixed ports,

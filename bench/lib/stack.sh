@@ -23,8 +23,10 @@ BENCH_GATEWAY_MANAGEMENT_PORT=$((BENCH_PORT_BASE + 9))
 BENCH_NGINX_PORT=$((BENCH_PORT_BASE + 10))
 # The JVM flags the services run with in the benchmark (and, after issue 13, in the local stack): a
 # bounded heap and metaspace, few compiler threads and small thread stacks keep RSS < 300 MB; the full
-# tiered JIT (no TieredStopAtLevel=1) because throughput is what is measured.
-BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=2 -XX:MaxDirectMemorySize=64m}
+# tiered JIT (no TieredStopAtLevel=1) because throughput is what is measured. TrimNativeHeapInterval (JDK 17.0.9+)
+# hands the C2 compiler's freed arenas back to the OS every 5 s: glibc keeps them otherwise, and they made most of the
+# RSS above 300 MB after a saturation load (measured: 253 MB stays 253 MB without, falls to 218 MB with it).
+BENCH_SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=2 -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000}
 
 PG_VERSION=$(sed -n 's:.*<postgres-binaries.version>\(.*\)</postgres-binaries.version>.*:\1:p' "$ROOT/deploy/local/tools/pom.xml")
 PG_HOME="$BENCH_WORK/runtime/postgres-$PG_VERSION"
@@ -114,6 +116,25 @@ token() {
 service_port() { local e; for e in "${BENCH_SERVICES[@]}"; do [ "${e%%:*}" = "$1" ] && { e=${e#*:}; echo "${e%%:*}"; return; }; done; }
 service_db() { local e; for e in "${BENCH_SERVICES[@]}"; do [ "${e%%:*}" = "$1" ] && { echo "${e##*:}"; return; }; done; }
 
+# The AppCDS archive the build writes beside the jar (root pom: quarkus.package.jar.appcds.enabled): the classes
+# of Quarkus' static init come mapped from it instead of being read, parsed and verified from the jars. It is only
+# valid for the JVM build that wrote it and for `-jar quarkus-run.jar` started FROM that directory (JDK 17 records
+# the class path as written); -Xshare:auto would silently ignore a stale one, so it is checked and left out, loudly.
+# BENCH_CDS=0 starts without it (to measure its effect).
+service_cds_opts() { # APP_DIR
+  local dir=$1
+  [ "${BENCH_CDS:-1}" = 1 ] && [ -f "$dir/app-cds.jsa" ] || return 0
+  local check
+  # shellcheck disable=SC2086
+  check="$(cd "$dir" && java $BENCH_SERVICE_JAVA_OPTS -Xshare:on -XX:SharedArchiveFile=app-cds.jsa -XX:+PrintSharedArchiveAndExit \
+    -jar quarkus-run.jar 2>&1 | tail -1)" || true
+  if [ "$check" = "archive is valid" ]; then
+    echo "-XX:SharedArchiveFile=app-cds.jsa"
+  else
+    log "warning: $dir/app-cds.jsa does not match this JVM or these flags: starting without it (rebuild the module)"
+  fi
+}
+
 # service_start MODULE [ENV=VALUE ...]: packaged jar, own port, local token key; sets SERVICE_PID and SERVICE_READY_S
 service_start() {
   local module=$1; shift
@@ -135,10 +156,12 @@ service_start() {
   local health_port=$port
   if [ "$module" = gateway ]; then health_port=$BENCH_GATEWAY_MANAGEMENT_PORT; env+=(QUARKUS_MANAGEMENT_PORT="$health_port"); fi
   port_open "$health_port" && die "port $health_port is taken"
+  local cds; cds=$(service_cds_opts "$(dirname "$jar")")
   start=$(date +%s%N)
+  # from the application's directory: the AppCDS archive records the class path relative to it (service_cds_opts)
   # shellcheck disable=SC2086
-  env "${env[@]}" "$@" java $BENCH_SERVICE_JAVA_OPTS ${BENCH_EXTRA_JAVA_OPTS:-} -jar "$jar" \
-    > "$BENCH_WORK/logs/$module.log" 2>&1 &
+  (cd "$(dirname "$jar")" && exec env "${env[@]}" "$@" java $BENCH_SERVICE_JAVA_OPTS $cds ${BENCH_EXTRA_JAVA_OPTS:-} \
+    -jar quarkus-run.jar > "$BENCH_WORK/logs/$module.log" 2>&1) &
   SERVICE_PID=$!
   remember "$SERVICE_PID" "$module"
   local i
