@@ -163,7 +163,9 @@ SQL
   BENCH_NID_BASE=$nid_base WARMUP_REQUESTS=${WARMUP_WRITES:-5000} warm_up "$MEMBERSHIP_URL" -s "$HERE/tools/applications.lua"
   load=$(loadavg)
   pgbench_run write-ref membership "$BENCH_WORK/write.sql"; local tps=$TPS pgref_cpu=$PG_CPU_MS
+  if [ "${PROFILE:-}" = 1 ]; then jfr_start "$MEMBERSHIP_PID" write; fi
   BENCH_NID_BASE=$((nid_base + 500000000)) wrk_run write "$MEMBERSHIP_PID" "$MEMBERSHIP_URL" -s "$HERE/tools/applications.lua"
+  if [ "${PROFILE:-}" = 1 ]; then jfr_stop "$MEMBERSHIP_PID" write "$REQS"; fi
   local rps=$RPS r; r=$(ratio "$RPS" "$tps")
   local rate=$(( RPS / 2 > 1 ? RPS / 2 : 1 ))
   open_run write "$rate" "$MEMBERSHIP_URL/api/v1/applications" --tokens "$BENCH_TOKENS" --post-applications IR-07
@@ -184,6 +186,8 @@ application row and its outbox row — in one transaction.
 | service at a constant $rate req/s (open model) | | | | $OPEN |
 
 MD
+  [ "${PROFILE:-}" = 1 ] && printf 'Profile of the measured run: %s\n\n' "$JFR_NOTE" >> "$REPORT"
+  return 0
 }
 
 # ---------------------------------------------------------------------------------------------- 4 events

@@ -6,7 +6,6 @@ import ir.kanoon.membership.profile.Category;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -45,9 +44,4 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
         return find(q.toString(), params).page(0, limit + 1).list();
     }
 
-    public Optional<Application> openByNationalId(String nationalId) {
-        return find("profile.nationalId = ?1 and status in ?2", nationalId,
-                List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.NEEDS_INFO))
-                .firstResultOptional();
-    }
 }

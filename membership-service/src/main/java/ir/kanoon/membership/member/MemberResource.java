@@ -95,8 +95,7 @@ public class MemberResource {
             headers = @Header(name = "ETag", description = "Version to send back as If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response get(@PathParam("id") UUID id) {
-        MemberView view = service.view(service.visible(id));
-        return Response.ok(view).tag(ETags.tag(view.version())).build();
+        return ok(service.read(id));
     }
 
     @PATCH

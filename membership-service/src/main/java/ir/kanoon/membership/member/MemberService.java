@@ -26,6 +26,7 @@ import ir.kanoon.platform.problem.Problems;
 import ir.kanoon.platform.security.Caller;
 import ir.kanoon.platform.security.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.ReadOnlyMode;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -105,8 +106,19 @@ public class MemberService {
 
     /** A member the caller may see (the person, or a reader of that province); otherwise 404. */
     public Member visible(UUID id) {
-        Member m = members.findByIdOptional(id).orElseThrow(() -> Problems.notFound("member", id));
-        if (!isPerson(m) && !MembershipAccess.mayReadMembers(caller, m.province)) {
+        return visible(id, members.findById(id));
+    }
+
+    /**
+     * {@code GET /members/{id}}: the same check as {@link #visible}, on a member loaded read-only: a read never
+     * changes it, so Hibernate keeps no copy of its state to dirty-check (issue 13, the member read path).
+     */
+    public MemberView read(UUID id) {
+        return view(visible(id, members.getSession().find(Member.class, id, ReadOnlyMode.READ_ONLY)));
+    }
+
+    private Member visible(UUID id, Member m) {
+        if (m == null || !isPerson(m) && !MembershipAccess.mayReadMembers(caller, m.province)) {
             throw Problems.notFound("member", id);
         }
         return m;
