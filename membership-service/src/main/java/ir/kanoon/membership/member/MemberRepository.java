@@ -150,11 +150,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return query.getResultList();
     }
 
-    /** The person's current membership (any status but TERMINATED), if any. */
-    public Optional<Member> openByNationalId(String nationalId) {
-        return find("profile.nationalId = ?1 and status <> ?2", nationalId, MemberStatus.TERMINATED).firstResultOptional();
-    }
-
     /** The caller's own membership: the newest one held by that Keycloak user. */
     public Optional<Member> latestOfUser(String subject) {
         return find("userSubject = ?1 order by id desc", subject).firstResultOptional();
