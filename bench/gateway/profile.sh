@@ -23,7 +23,7 @@ GPORT=$GW_PORT_BASE; IPORT=$((GW_PORT_BASE + 1)); SPORT=$((GW_PORT_BASE + 2)); M
 # the same flags as bench/lib/stack.sh gives every service (figure 3 measures the gateway with them)
 JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k -XX:CICompilerCount=2 -XX:MaxDirectMemorySize=64m}
 ISSUER=https://bench.local/realms/kanoon
-JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
+JAR=${GATEWAY_JAR:-$ROOT/gateway/target/quarkus-app/quarkus-run.jar}   # GATEWAY_JAR: another build, e.g. a copy of the one before a change
 [ -f "$JAR" ] || { echo "package the gateway first: $JAR missing" >&2; exit 1; }
 
 rm -rf "$WORK"; mkdir -p "$WORK/nginx" "$HERE/results"
