@@ -15,7 +15,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-WORK="$HERE/.work-profile"
+WORK="$HERE/.work/profile"   # bench/gateway/.work is git-ignored
 DURATION=${DURATION:-15}; WARMUP=${WARMUP:-10}; CONNECTIONS=${CONNECTIONS:-16}; TOKENS=${TOKENS:-200}
 UPSTREAMS=${UPSTREAMS:-in-memory stub}; TARGETS=${TARGETS:-direct nginx gateway}
 GW_PORT_BASE=${GW_PORT_BASE:-18080}
