@@ -8,6 +8,7 @@
 #   JFR=1 bench/gateway/profile.sh              # also a JFR of the gateway's in-memory saturation run, a text
 #                                               # summary of its hottest frames and a flame graph SVG
 #   UPSTREAMS=in-memory TARGETS=gateway bench/gateway/profile.sh   # only what you need while iterating
+#   GATEWAY_JAR=/tmp/before/quarkus-run.jar bench/gateway/profile.sh  # another build (compare in the same minutes)
 #
 # Ports: GW_PORT_BASE (default 18080) +0 gateway, +1 in-memory upstream, +2 stub, +9 management, +10 nginx proxy.
 # Writes bench/gateway/results/profile-<date>.txt. Needs nginx, wrk, a packaged gateway
@@ -17,6 +18,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/.work/profile"   # bench/gateway/.work is git-ignored
 DURATION=${DURATION:-15}; WARMUP=${WARMUP:-10}; CONNECTIONS=${CONNECTIONS:-16}; TOKENS=${TOKENS:-200}
+RATE=${RATE:-200}   # open-model requests/s for the latency at a fixed rate, as figure 3 (0: none)
 UPSTREAMS=${UPSTREAMS:-in-memory stub}; TARGETS=${TARGETS:-direct nginx gateway}
 GW_PORT_BASE=${GW_PORT_BASE:-18080}
 GPORT=$GW_PORT_BASE; IPORT=$((GW_PORT_BASE + 1)); SPORT=$((GW_PORT_BASE + 2)); MPORT=$((GW_PORT_BASE + 9)); NPORT=$((GW_PORT_BASE + 10))
@@ -85,16 +87,16 @@ CLK_TCK=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 OUT="$HERE/results/profile-$(date -u +%Y-%m-%dT%H%M%SZ).txt"
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" status --porcelain -- gateway | head -1 | sed 's/.*/ (with uncommitted changes)/')"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" status --porcelain -- gateway | head -1 | sed 's/.*/ (with uncommitted changes)/')${GATEWAY_JAR:+; gateway jar $GATEWAY_JAR}"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNECTIONS ${DURATION}s after ${WARMUP}s warm-up; $TOKENS rotating tokens; gateway flags: $JAVA_OPTS ${GATEWAY_JAVA_OPTS:-} ${GATEWAY_ENV:-}"
   echo
-  echo "| upstream | target | req/s | vs direct | gateway CPU ms/request | closed-loop p50 |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: |"
+  echo "| upstream | target | req/s | vs direct | gateway CPU ms/request | closed-loop p50 | open model at $RATE req/s (bench/tools/OpenLoad.java, 10 s) | added p50 |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |"
 } | tee "$OUT"
 export BENCH_IDS="" BENCH_TOKENS="$WORK/tokens.txt"
 for upstream in $UPSTREAMS; do
   if [ "$upstream" = stub ]; then export BENCH_PATH=/api/v1/boards/IR-07; dport=$SPORT; else export BENCH_PATH=/api/v1/working-groups; dport=$IPORT; fi
-  direct=""
+  direct=""; direct_p50=""
   for target in $TARGETS; do
     case $target in direct) port=$dport ;; nginx) port=$NPORT ;; gateway) port=$GPORT ;; esac
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/tools/rotate.lua" "http://127.0.0.1:$port" > /dev/null
@@ -114,7 +116,15 @@ for upstream in $UPSTREAMS; do
     p50=$(awk '/p50_ms/ {print $2}' "$WORK/wrk-$upstream-$target.txt")
     [ -n "$direct" ] || direct=$rps
     cpu="—"; [ "$target" = gateway ] && cpu=$(awk -v d=$((t1 - t0)) -v n="$reqs" -v hz="$CLK_TCK" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
-    echo "| $upstream | $target | $rps${non2xx:+ ($non2xx non-2xx)} | $(awk -v a="$rps" -v b="$direct" 'BEGIN {printf "%.2f", a / b}') | $cpu | $p50 ms |" | tee -a "$OUT"
+    open="—"; added="—"
+    if [ "$RATE" != 0 ]; then
+      open=$(java -Xmx256m "$ROOT/bench/tools/OpenLoad.java" --rate "$RATE" --seconds 10 --warmup 3 --url "http://127.0.0.1:$port$BENCH_PATH" \
+        --tokens "$BENCH_TOKENS" 2> /dev/null | tail -1)
+      op50=$(sed -n 's/.* p50=\([0-9.]*\) .*/\1/p' <<< "$open")
+      [ -n "$direct_p50" ] || direct_p50=$op50
+      added=$(awk -v a="$op50" -v b="$direct_p50" 'BEGIN {printf "%+.2f ms", a - b}')
+    fi
+    echo "| $upstream | $target | $rps${non2xx:+ ($non2xx non-2xx)} | $(awk -v a="$rps" -v b="$direct" 'BEGIN {printf "%.2f", a / b}') | $cpu | $p50 ms | $open | $added |" | tee -a "$OUT"
     if [ -n "$record" ]; then
       svg="$WORK/flame-gateway.svg"
       java -Xmx512m "$ROOT/bench/tools/FlameGraph.java" "$record" "$svg" "$reqs" > "$WORK/flame.txt" 2>&1 || true
