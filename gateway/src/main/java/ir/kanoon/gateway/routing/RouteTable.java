@@ -29,6 +29,7 @@ public class RouteTable {
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
 
     public RouteTable(GatewayConfig config, Vertx vertx, ForwardedHeaders forwarded) {
+        int loops = LoopLocal.eventLoops(vertx);
         for (Map.Entry<String, GatewayConfig.ServiceConfig> entry : config.services().entrySet()) {
             String name = entry.getKey();
             GatewayConfig.ServiceConfig service = entry.getValue();
@@ -37,24 +38,33 @@ public class RouteTable {
                 throw new IllegalStateException("kanoon.gateway.services." + name + ".url must be http(s): " + url);
             }
             int connectTimeout = (int) service.connectTimeout().toMillis();
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+            HttpClientOptions clientOptions = new HttpClientOptions()
                     .setSsl("https".equalsIgnoreCase(url.getScheme()))
                     .setProtocolVersion(HttpVersion.HTTP_1_1)
                     .setKeepAlive(true)
                     .setKeepAliveTimeout(60)
                     .setConnectTimeout(connectTimeout)
                     .setTcpNoDelay(true)
-                    .setName("kanoon-gateway-" + name), new PoolOptions()
+                    .setName("kanoon-gateway-" + name);
+            // The whole pool for the gateway's own calls off the request path (readiness, OpenAPI, AsyncAPI)
+            HttpClient client = vertx.createHttpClient(clientOptions, new PoolOptions()
                     .setHttp1MaxSize(service.poolSize())
+                    .setMaxWaitQueueSize(Math.max(0, service.poolWaitQueue())));
+            // Proxied requests: a client per event loop (LoopLocal says why), each with its share of the pool
+            // and of the wait queue, so pool-size stays the bound of connections to the service.
+            PoolOptions loopPool = new PoolOptions()
+                    .setHttp1MaxSize(LoopLocal.share(service.poolSize(), loops))
                     // Bounded: past it Vert.x fails the request at once (ConnectionPoolTooBusyException),
                     // which UpstreamCalls answers 503 service-busy.
-                    .setMaxWaitQueueSize(Math.max(0, service.poolWaitQueue())));
+                    .setMaxWaitQueueSize(LoopLocal.share(Math.max(0, service.poolWaitQueue()), loops));
+            LoopLocal<HttpClient> loopClients = new LoopLocal<>(
+                    () -> vertx.createHttpClient(new HttpClientOptions(clientOptions), loopPool), client);
             GatewayConfig.BreakerConfig breaker = service.breaker();
             // The time to obtain a connection covers a TCP connect (connect-timeout, which fails first with a
             // ConnectException: the service is unreachable) plus the wait in the pool's queue: a timeout past
             // the connect timeout can only be the queue, i.e. a busy service, not a failing one.
             long acquireTimeout = connectTimeout + service.poolWait().toMillis();
-            Upstream upstream = new Upstream(name, url, client,
+            Upstream upstream = new Upstream(name, url, client, loopClients,
                     new CircuitBreaker(breaker.failureRatio(), breaker.minimumCalls(), breaker.window(),
                             breaker.openDuration(), breaker.halfOpenProbes()),
                     connectTimeout, acquireTimeout, service.retries(), service.readiness());
@@ -72,14 +82,20 @@ public class RouteTable {
                 long timeout = config.routeTimeouts().getOrDefault(resource, service.timeout()).toMillis();
                 UpstreamCalls calls = new UpstreamCalls(vertx, upstream, timeout,
                         config.maxBodySize().asLongValue(), forwarded);
-                // Plain reverse proxy: no caching, no WebSocket upgrades (the API has none).
-                HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                        .origin(calls)
-                        .addInterceptor(calls);
+                // Plain reverse proxy: no caching, no WebSocket upgrades (the API has none); one per event loop,
+                // over that loop's client.
+                LoopLocal<HttpProxy> proxies = new LoopLocal<>(() -> reverseProxy(loopClients.get(), calls),
+                        reverseProxy(client, calls));
                 routes.put(resource, new Route(resource, upstream, timeout,
-                        config.publicResources().contains(resource), proxy));
+                        config.publicResources().contains(resource), proxies));
             }
         }
+    }
+
+    private static HttpProxy reverseProxy(HttpClient client, UpstreamCalls calls) {
+        return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .origin(calls)
+                .addInterceptor(calls);
     }
 
     /** The route of a top-level resource, or null. */
@@ -101,6 +117,9 @@ public class RouteTable {
 
     @PreDestroy
     void close() {
-        upstreams.values().forEach(u -> u.client().close());
+        for (Upstream upstream : upstreams.values()) {
+            upstream.client().close();
+            upstream.loopClients().created().forEach(HttpClient::close);
+        }
     }
 }

@@ -47,6 +47,8 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
     /** Seconds a client is asked to wait after a busy pool: the slow calls holding it end soon. */
     static final String BUSY_RETRY_AFTER = "1";
     private static final String GATEWAY_ANSWERED = "kanoon.gateway-answered";
+    /** The request to the service, reset when the answer cannot be streamed on to the client. */
+    private static final String UPSTREAM_REQUEST = "kanoon.upstream-request";
 
     private final Vertx vertx;
     private final Upstream upstream;
@@ -97,6 +99,7 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
             // handler here Vert.x would also log each one at ERROR, e.g. every request reset because
             // its client went away.
             request.exceptionHandler(failure -> LOG.debugf("request to %s ended: %s", upstream.name(), failure));
+            context.set(UPSTREAM_REQUEST, request);
             return request;
         }).recover(failure -> {
             if (failure instanceof ConnectionPoolTooBusyException || failure instanceof TimeoutException) {
@@ -161,7 +164,8 @@ final class UpstreamCalls implements OriginRequestProvider, ProxyInterceptor {
                 upstream.breaker().onSuccess();
             }
         }
-        return context.sendResponse();
+        return ProxiedAnswer.send(context.response(), context.request().proxiedRequest(),
+                context.get(UPSTREAM_REQUEST, HttpClientRequest.class));
     }
 
     private void tooLarge(HttpServerRequest incoming) {

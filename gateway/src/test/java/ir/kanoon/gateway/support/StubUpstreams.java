@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Plus {@code slow} (accepts, never answers on /api), {@code dead} (a port nobody listens on),
  * {@code flaky} (drops a request id's first request), {@code sluggish} (a pool of 2 connections with a wait
  * queue of 2) and {@code shaky} (a breaker opening at half of 4 calls). Every echoing stub answers after
- * {@code ?_delay=<ms>} and with {@code ?_status=<code>} when asked.
+ * {@code ?_delay=<ms>}, with {@code ?_status=<code>}, its own {@code ?_date=} header and a chunked body ({@code ?_chunked=true})
+ * when asked.
  * Tests reach the stubs' control endpoints ({@code /_stub/...}) through the URLs in the config.
  */
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -168,10 +170,22 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("bodyBytes", bodyBytes.get())
                     .put("headers", headers);
             String status = request.getParam("_status");
-            request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status))
+            HttpServerResponse response = request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status))
                     .putHeader("Content-Type", "application/json")
-                    .putHeader("X-Stub-Service", service)
-                    .end(echo.encode());
+                    .putHeader("X-Stub-Service", service);
+            // ?_date=<value>: the service's own Date header; ?_chunked=true: the body in two chunks, no length
+            String date = request.getParam("_date");
+            if (date != null) {
+                response.putHeader("Date", date);
+            }
+            if (Boolean.parseBoolean(request.getParam("_chunked"))) {
+                String text = echo.encode();
+                response.setChunked(true);
+                response.write(text.substring(0, text.length() / 2));
+                response.end(text.substring(text.length() / 2));
+            } else {
+                response.end(echo.encode());
+            }
         });
     }
 
