@@ -9,7 +9,8 @@ ensure_kafka() { [ -n "$KAFKA_STARTED" ] || { kafka_start; KAFKA_STARTED=1; }; }
 
 # membership-service with BENCH data (started once, reused by read/write/scale/footprint)
 ensure_membership() {
-  [ -n "$MEMBERSHIP_PID" ] && kill -0 "$MEMBERSHIP_PID" 2>/dev/null && return 0
+  # started already (e.g. by the footprint figure): the tokens may still be those of an earlier run, expired
+  [ -n "$MEMBERSHIP_PID" ] && kill -0 "$MEMBERSHIP_PID" 2>/dev/null && { ensure_tokens; return 0; }
   ensure_kafka
   service_start membership-service
   MEMBERSHIP_PID=$SERVICE_PID; MEMBERSHIP_READY_S=$SERVICE_READY_S
